@@ -1,0 +1,148 @@
+// Service tests of the desk core under plain Node: operations validate and
+// write; the storage shared with renderers reads live but refuses writes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { firstValueFrom, filter } from 'rxjs';
+import { startCore, type Core } from './start-core.ts';
+import { exposeStorage } from '../transport/expose-storage.ts';
+import { storageFromPort } from '../../shared/db/storage-from-port.ts';
+import { openReaderDatabase } from '../../shared/db/open-reader-database.ts';
+import type { StoragePort } from '../../shared/contract/storage-port.ts';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+
+async function withCore(run: (core: Core, dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-core-'));
+  const core = await startCore({
+    dataDirectory: join(dir, 'data'),
+    storageKind: 'memory',
+    devMode: true,
+    appVersion: '0.0.0-test',
+    now: () => new Date('2026-11-21T09:00:00Z'),
+  });
+  try {
+    await run(core, dir);
+  } finally {
+    await core.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** An in-process stand-in for a renderer window's connection. */
+function inProcessPort(core: Core): StoragePort {
+  const listeners = new Set<(message: unknown) => void>();
+  const incoming = exposeStorage(core.rendererStorage, (message) => {
+    // Structured clone, as IPC would, so nothing is shared by reference.
+    const copy = structuredClone(message);
+    queueMicrotask(() => listeners.forEach((listener) => listener(copy)));
+  });
+  return {
+    post: (message) => incoming.next(structuredClone(message) as never),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+test('adding a patient stores them with search text and who recorded it', async () => {
+  await withCore(async (core) => {
+    const result = await core.dispatch('addPatient', {
+      firstName: ' Zoë ',
+      lastName: 'Nguyen',
+      phone: '0412 345 678',
+      dateOfBirth: '1990-03-12',
+    });
+    assert.equal(result.ok, true);
+    const all = await core.db.patients.find().exec();
+    assert.equal(all.length, 1);
+    const patient = all[0]!.toJSON();
+    assert.equal(patient.firstName, 'Zoë');
+    assert.equal(patient.deskId, 'desk-1');
+    assert.equal(patient.createdAt, '2026-11-21T09:00:00.000Z');
+    assert.match(patient.searchText, /zoe nguyen/);
+    assert.match(patient.searchText, /0412345678/);
+  });
+});
+
+test('invalid patient input is refused with a message next to the field, and nothing is written', async () => {
+  await withCore(async (core) => {
+    const cases: Array<[unknown, string]> = [
+      [{ firstName: '', lastName: 'Smith' }, 'firstName'],
+      [{ firstName: 'Ann', lastName: 'Smith', dateOfBirth: '2026-02-30' }, 'dateOfBirth'],
+      [{ firstName: 'Ann', lastName: 'Smith', dateOfBirth: '2030-01-01' }, 'dateOfBirth'],
+      [{ firstName: 'Ann', lastName: 'Smith', email: 'not-an-email' }, 'email'],
+      [{ firstName: 'Ann', lastName: 'Smith', phone: 'call me' }, 'phone'],
+      [{ firstName: 'Ann', lastName: 'Smith', isAdmin: true }, ''],
+    ];
+    for (const [input, field] of cases) {
+      const result = await core.dispatch('addPatient', input);
+      assert.equal(result.ok, false, JSON.stringify(input));
+      if (!result.ok) {
+        assert.equal(result.error.code, 'invalid-input');
+        assert.ok(result.error.message.length > 10);
+        if (field) assert.equal(result.error.field, field);
+      }
+    }
+    assert.equal(await core.db.patients.count().exec(), 0);
+  });
+});
+
+test('an unknown operation or a non-object argument is refused', async () => {
+  await withCore(async (core) => {
+    const unknown = await core.dispatch('dropDatabase', {});
+    assert.deepEqual(unknown, {
+      ok: false,
+      error: { code: 'unknown-operation', message: 'That action is not available.' },
+    });
+    for (const garbage of ['x', 42, [], null]) {
+      const result = await core.dispatch('addPatient', garbage);
+      assert.equal(result.ok, false);
+    }
+    const proto = await core.dispatch('__proto__', {});
+    assert.equal(proto.ok, false);
+  });
+});
+
+test('the data directory is created owner-only', async () => {
+  await withCore(async (_core, dir) => {
+    const mode = statSync(join(dir, 'data')).mode & 0o777;
+    assert.equal(mode, 0o700);
+  });
+});
+
+test('a renderer reads patients live through the shared storage but cannot write them', async () => {
+  await withCore(async (core) => {
+    // Dev-mode is on for this process (the core's), so the reader needs a validator too.
+    const reader = await openReaderDatabase(
+      wrappedValidateAjvStorage({ storage: storageFromPort(inProcessPort(core), 'test-window') }),
+    );
+    try {
+      const live = reader.patients.find({ sort: [{ lastName: 'asc' }] }).$;
+      const seen = firstValueFrom(live.pipe(filter((docs) => docs.length === 1)));
+      await core.dispatch('addPatient', { firstName: 'Ada', lastName: 'Lovelace' });
+      const docs = await seen;
+      assert.equal(docs[0]!.lastName, 'Lovelace');
+
+      await assert.rejects(
+        reader.patients.insert({
+          ...docs[0]!.toJSON(),
+          id: 'forged',
+          firstName: 'Forged',
+        }),
+        /RendererWriteRefused: The window may not bulkWrite the \\?"patients/,
+      );
+      await assert.rejects(
+        docs[0]!.patch({ notes: 'edited by the window' }),
+        /RendererWriteRefused/,
+      );
+      assert.equal(await core.db.patients.count().exec(), 1);
+      const stored = await core.db.patients.findOne().exec();
+      assert.equal(stored!.notes, '');
+    } finally {
+      await reader.close();
+    }
+  });
+});

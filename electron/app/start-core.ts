@@ -1,0 +1,58 @@
+// The desk's services without Electron: storage, database and operations.
+// Electron's main process and the browser harness both start exactly this.
+import { mkdirSync } from 'node:fs';
+import type { RxStorage } from 'rxdb';
+import type { PunchcardDatabase } from '../../shared/db/collections.ts';
+import { chooseStorage, type StorageKind } from '../db/choose-storage.ts';
+import { openDatabase } from '../db/open-database.ts';
+import { readOnlyForRenderers } from '../db/renderer-storage.ts';
+import { createIdSource } from '../core/ids.ts';
+import { createDispatcher, type Dispatch } from '../ops/dispatcher.ts';
+
+export interface CoreOptions {
+  dataDirectory: string;
+  storageKind: StorageKind;
+  devMode: boolean;
+  appVersion: string;
+  deskId?: string;
+  now?: () => Date;
+}
+
+export interface Core {
+  db: PunchcardDatabase;
+  dispatch: Dispatch;
+  /** The storage renderers read through (writes to application collections refused). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- storages differ in their internals
+  rendererStorage: RxStorage<any, any>;
+  close(): Promise<void>;
+}
+
+export async function startCore(options: CoreOptions): Promise<Core> {
+  // Owner-only: the folder holds health and payment data.
+  mkdirSync(options.dataDirectory, { recursive: true, mode: 0o700 });
+  const storage = chooseStorage({
+    kind: options.storageKind,
+    dataDirectory: options.dataDirectory,
+  });
+  const db = await openDatabase({ storage, devMode: options.devMode });
+  const now = options.now ?? (() => new Date());
+  const dispatch = createDispatcher({
+    db,
+    deskId: options.deskId ?? 'desk-1',
+    staffId: 'reception',
+    now,
+    newId: createIdSource(() => now().getTime()),
+    appVersion: options.appVersion,
+    dataDirectory: options.dataDirectory,
+    storageKind: options.storageKind,
+  });
+  return {
+    db,
+    dispatch,
+    rendererStorage: readOnlyForRenderers(storage),
+    async close() {
+      if (options.storageKind === 'memory') await db.remove();
+      else await db.close();
+    },
+  };
+}

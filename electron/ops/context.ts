@@ -1,0 +1,15 @@
+import type { PunchcardDatabase } from '../../shared/db/collections.ts';
+import type { StorageKind } from '../db/choose-storage.ts';
+
+/** What every operation handler may use: the database, the desk, the clock and ids. */
+export interface OperationContext {
+  db: PunchcardDatabase;
+  deskId: string;
+  /** The signed-in staff member (until sign-in exists, the desk's default user). */
+  staffId: string;
+  now: () => Date;
+  newId: () => string;
+  appVersion: string;
+  dataDirectory: string;
+  storageKind: StorageKind;
+}
