@@ -202,11 +202,9 @@ export function releaseConnection(connection: SharedConnection): void {
   connection.refCount--;
   if (connection.refCount > 0) return;
   CONNECTIONS.delete(connection.path);
-  let empty = false;
+  let empty: boolean;
   try {
-    empty =
-      (connection.db.prepare(`SELECT count(*) AS n FROM ${META_TABLE}`).get() as { n: number })
-        .n === 0;
+    empty = (connection.db.prepare(`SELECT count(*) AS n FROM ${META_TABLE}`).get() as { n: number }).n === 0;
   } catch {
     empty = false;
   }
