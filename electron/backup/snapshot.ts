@@ -1,0 +1,29 @@
+// A consistent copy of a live SQLite database, taken from a connection of our
+// own while the app keeps writing through its connection.
+//
+// SQLite's online backup API copies all pages in one step (an enormous page
+// budget): the step runs inside one read transaction, so the copy is exactly the
+// database as of one commit. In WAL mode readers do not block writers, so the app
+// keeps writing meanwhile; with small steps, every foreign write would restart the
+// copy and a busy desk might never finish. Node runs the step on the libuv pool,
+// so the event loop stays free.
+import { DatabaseSync, backup } from 'node:sqlite';
+
+const ALL_PAGES_IN_ONE_STEP = 2_000_000_000;
+
+export async function takeSnapshot(sourceFile: string, destinationFile: string): Promise<void> {
+  // Read-only: the backup must never be able to write to the live database.
+  const source = new DatabaseSync(sourceFile, { readOnly: true, timeout: 10_000 });
+  try {
+    await backup(source, destinationFile, { rate: ALL_PAGES_IN_ONE_STEP });
+  } finally {
+    source.close();
+  }
+  // Make the copy a self-contained single file (no -wal/-shm needed to open it).
+  const copy = new DatabaseSync(destinationFile);
+  try {
+    copy.exec('PRAGMA journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
