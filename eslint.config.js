@@ -64,6 +64,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/vite.config.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', rendererBoundary],
@@ -74,7 +75,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'build/**/*.ts', '*.js', '*.ts'],
+    files: ['electron/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'build/**/*.ts', 'renderer/vite.config.ts', '*.js', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-syntax': ['error',

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { newPatientInput } from '../patients/patient.ts';
 import type { OpResult } from './result.ts';
+import type { OPERATION_NAMES } from './operation-names.ts';
 
 export const operationArgs = {
   appInfo: z.object({}).strict(),
@@ -40,14 +41,14 @@ export type PunchcardApi = {
   [N in OperationName]: (args: OperationArgs<N>) => Promise<OpResult<OperationResults[N]>>;
 };
 
-/** IPC channel of one operation. */
-export function operationChannel(name: OperationName): string {
-  return `punchcard:op:${name}`;
-}
+export { operationChannel } from './operation-names.ts';
 
-// Compile-time check: every operation has a result type and vice versa.
+// Compile-time checks: every operation has a result type and vice versa, and
+// the preload's name list (operation-names.ts) matches the schemas.
 type MissingResults = Exclude<OperationName, keyof OperationResults>;
 type ExtraResults = Exclude<keyof OperationResults, OperationName>;
-const _contractIsComplete: [MissingResults, ExtraResults] extends [never, never] ? true : false =
-  true;
+type UnlistedNames = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;
+type StaleNames = Exclude<(typeof OPERATION_NAMES)[number], OperationName>;
+type Gaps = MissingResults | ExtraResults | UnlistedNames | StaleNames;
+const _contractIsComplete: [Gaps] extends [never] ? true : false = true;
 void _contractIsComplete;

@@ -1,0 +1,74 @@
+// Electron's entry point: thin glue between Electron and the desk core.
+import { app, BrowserWindow, Menu, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { startCore, type Core } from '../app/start-core.ts';
+import { registerAppScheme, serveRendererBundle } from './app-protocol.ts';
+import { dataDirectoryFrom } from './data-directory.ts';
+import { hardenContents, hardenSession } from './harden-session.ts';
+import { registerIpc } from './ipc-bridge.ts';
+import { APP_ENTRY_URL, windowOptions } from './window-options.ts';
+
+const dataDirectory = dataDirectoryFrom(process.argv, process.env, app.getPath('userData'));
+// A separate data directory is a separate desk: give it its own instance lock.
+app.setPath('userData', join(dataDirectory, 'electron'));
+
+registerAppScheme();
+
+const windows = new Set<BrowserWindow>();
+const isOurWindow = (contents: WebContents) =>
+  [...windows].some((window) => !window.isDestroyed() && window.webContents === contents);
+
+function openWindow(): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  windows.add(window);
+  window.on('closed', () => windows.delete(window));
+  hardenContents(window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+async function launch(): Promise<void> {
+  const storageKind = 'memory' as const; // until the durable SQLite storage lands
+  const core: Core = await startCore({
+    dataDirectory,
+    storageKind,
+    devMode: !app.isPackaged,
+    appVersion: app.getVersion(),
+  });
+  hardenSession((await import('electron')).session.defaultSession);
+  serveRendererBundle(join(__dirname, '..', 'renderer'));
+  registerIpc(core, isOurWindow);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      {
+        label: 'Window',
+        submenu: [
+          { label: 'New Window', accelerator: 'CmdOrCtrl+Shift+N', click: () => openWindow() },
+          { role: 'reload' },
+          { role: 'toggleDevTools' },
+          { role: 'minimize' },
+        ],
+      },
+    ]),
+  );
+  openWindow();
+  app.on('before-quit', () => void core.close());
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [first] = windows;
+    if (first) {
+      if (first.isMinimized()) first.restore();
+      first.focus();
+    }
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(launch);
+}

@@ -1,0 +1,80 @@
+// The app shell: navigation, the current screen, the status bar, and the
+// keyboard shortcuts that work from anywhere.
+import { useEffect } from 'preact/hooks';
+import { CalendarDays, Users, HandCoins, ChartColumn, Settings } from 'lucide-preact';
+import { currentScreen, focusSearchRequest, screens, type ScreenId } from './navigation.ts';
+import { PatientsScreen } from './patients/PatientsScreen.tsx';
+import { StatusBar } from './StatusBar.tsx';
+import { NotYetScreen } from './NotYetScreen.tsx';
+
+const icons: Record<ScreenId, typeof Users> = {
+  today: CalendarDays,
+  patients: Users,
+  funders: HandCoins,
+  reports: ChartColumn,
+  settings: Settings,
+};
+
+function CurrentScreen() {
+  switch (currentScreen.value) {
+    case 'patients':
+      return <PatientsScreen />;
+    case 'today':
+      return <NotYetScreen title="Today" what="The day's appointments" />;
+    case 'funders':
+      return <NotYetScreen title="Funders" what="Funders and their statements" />;
+    case 'reports':
+      return <NotYetScreen title="Reports" what="Reports and exports" />;
+    case 'settings':
+      return <NotYetScreen title="Settings" what="Settings" />;
+  }
+}
+
+export function App() {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        currentScreen.value = 'patients';
+        focusSearchRequest.value += 1;
+      } else if (event.altKey && /^[1-5]$/.test(event.key)) {
+        const screen = screens[Number(event.key) - 1];
+        if (screen) currentScreen.value = screen.id;
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div class="shell">
+      <nav class="nav" aria-label="Main">
+        <div class="nav__brand">Punchcard</div>
+        <ul>
+          {screens.map((screen) => {
+            const Icon = icons[screen.id];
+            const current = currentScreen.value === screen.id;
+            return (
+              <li key={screen.id}>
+                <button
+                  type="button"
+                  class={current ? 'nav__item nav__item--current' : 'nav__item'}
+                  aria-current={current ? 'page' : undefined}
+                  aria-keyshortcuts={screen.shortcut}
+                  onClick={() => (currentScreen.value = screen.id)}
+                >
+                  <Icon size={18} aria-hidden="true" />
+                  <span>{screen.label}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+      <main class="main" id="main">
+        <CurrentScreen />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+// Add a patient: validated as you type with the same schema the main process
+// checks again; the main process's answer (e.g. a future date of birth) is
+// shown next to its field.
+import { useState } from 'preact/hooks';
+import { newPatientInput, type NewPatientInput } from '../../../shared/patients/patient.ts';
+import { useServices } from '../services.ts';
+import { TextField } from '../ui/TextField.tsx';
+
+type Fields = Required<
+  Pick<NewPatientInput, 'firstName' | 'lastName' | 'phone' | 'email' | 'dateOfBirth'>
+>;
+const empty: Fields = { firstName: '', lastName: '', phone: '', email: '', dateOfBirth: '' };
+
+function fieldErrors(values: Fields): Partial<Record<keyof Fields, string>> {
+  const parsed = newPatientInput.safeParse(values);
+  if (parsed.success) return {};
+  const errors: Partial<Record<keyof Fields, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path[0] as keyof Fields;
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}
+
+export function AddPatientForm(props: {
+  onAdded: (id: string, name: string) => void;
+  onCancel: () => void;
+}) {
+  const { operations } = useServices();
+  const [values, setValues] = useState<Fields>(empty);
+  const [touched, setTouched] = useState<Partial<Record<keyof Fields, boolean>>>({});
+  const [serverError, setServerError] = useState<{ field?: string; message: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+  const errors = fieldErrors(values);
+
+  const set = (key: keyof Fields) => (value: string) => {
+    setValues({ ...values, [key]: value });
+    setTouched({ ...touched, [key]: true });
+    setServerError(null);
+  };
+  const errorFor = (key: keyof Fields) =>
+    (serverError?.field === key ? serverError.message : undefined) ??
+    (touched[key] ? errors[key] : undefined);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setTouched({ firstName: true, lastName: true, phone: true, email: true, dateOfBirth: true });
+    if (Object.keys(errors).length > 0 || saving) return;
+    setSaving(true);
+    const result = await operations.addPatient(values);
+    setSaving(false);
+    if (result.ok) {
+      props.onAdded(result.value.id, `${values.firstName.trim()} ${values.lastName.trim()}`);
+      setValues(empty);
+      setTouched({});
+    } else {
+      setServerError(
+        result.error.field
+          ? { field: result.error.field, message: result.error.message }
+          : { message: result.error.message },
+      );
+    }
+  };
+
+  return (
+    <form class="panel form" aria-labelledby="add-patient-heading" onSubmit={submit} noValidate>
+      <h2 id="add-patient-heading">Add a patient</h2>
+      <div class="form__row">
+        <TextField
+          name="firstName"
+          label="First name"
+          required
+          autoFocus
+          value={values.firstName}
+          onInput={set('firstName')}
+          error={errorFor('firstName')}
+        />
+        <TextField
+          name="lastName"
+          label="Last name"
+          required
+          value={values.lastName}
+          onInput={set('lastName')}
+          error={errorFor('lastName')}
+        />
+      </div>
+      <div class="form__row">
+        <TextField
+          name="phone"
+          label="Phone"
+          type="tel"
+          value={values.phone}
+          onInput={set('phone')}
+          error={errorFor('phone')}
+        />
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          value={values.email}
+          onInput={set('email')}
+          error={errorFor('email')}
+        />
+        <TextField
+          name="dateOfBirth"
+          label="Date of birth"
+          type="date"
+          value={values.dateOfBirth}
+          onInput={set('dateOfBirth')}
+          error={errorFor('dateOfBirth')}
+        />
+      </div>
+      {serverError && !serverError.field ? (
+        <p class="form__error" role="alert">
+          {serverError.message}
+        </p>
+      ) : null}
+      <div class="form__actions">
+        <button type="submit" class="button button--primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Add patient'}
+        </button>
+        <button type="button" class="button" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

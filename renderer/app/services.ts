@@ -1,0 +1,19 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { PunchcardDatabase } from '../../shared/db/collections.ts';
+import type { AppInfo, PunchcardApi } from '../../shared/contract/operations.ts';
+
+/** What every screen reads from (db) and writes through (operations). */
+export interface AppServices {
+  db: PunchcardDatabase;
+  operations: PunchcardApi;
+  info: AppInfo;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside the app');
+  return services;
+}
