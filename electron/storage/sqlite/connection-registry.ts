@@ -204,7 +204,9 @@ export function releaseConnection(connection: SharedConnection): void {
   CONNECTIONS.delete(connection.path);
   let empty: boolean;
   try {
-    empty = (connection.db.prepare(`SELECT count(*) AS n FROM ${META_TABLE}`).get() as { n: number }).n === 0;
+    empty =
+      (connection.db.prepare(`SELECT count(*) AS n FROM ${META_TABLE}`).get() as { n: number })
+        .n === 0;
   } catch {
     empty = false;
   }

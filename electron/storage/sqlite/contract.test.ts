@@ -280,7 +280,7 @@ describe('queries', () => {
     );
     const sorted = await db.query(
       preparePersonQuery({
-        selector: { name: { $gt: '' } } as never,
+        selector: { name: { $gt: '' }, _deleted: false } as never,
         sort: [{ name: 'asc' }, { age: 'asc' }],
       }),
     );
@@ -290,7 +290,7 @@ describe('queries', () => {
     );
     const high = await db.query(
       preparePersonQuery({
-        selector: { name: { $gte: '\uffef' } } as never,
+        selector: { name: { $gte: '\uffef' }, _deleted: false } as never,
         sort: [{ name: 'asc' }, { age: 'asc' }],
       }),
     );
@@ -339,18 +339,16 @@ describe('changes', () => {
     const otherStorage = getRxStorageSqlite({ directory: temp.dir }); // a second storage object, e.g. the renderer's remote side
     const reader = await openPeople(otherStorage, name);
     const events: { op: string; id: string; context: string; checkpoint: unknown }[] = [];
-    const sub = reader
-      .changeStream()
-      .subscribe((bulk) =>
-        bulk.events.forEach((e: RxStorageChangeEvent<RxDocumentData<Person>>) =>
-          events.push({
-            op: e.operation,
-            id: e.documentId,
-            context: bulk.context,
-            checkpoint: bulk.checkpoint,
-          }),
-        ),
-      );
+    const sub = reader.changeStream().subscribe((bulk) =>
+      bulk.events.forEach((e: RxStorageChangeEvent<RxDocumentData<Person>>) =>
+        events.push({
+          op: e.operation,
+          id: e.documentId,
+          context: bulk.context,
+          checkpoint: bulk.checkpoint,
+        }),
+      ),
+    );
     const first = personDoc({ id: 'e1', name: 'E', age: 5 });
     await writer.bulkWrite([{ document: first }], 'ins');
     const second = personDoc({ id: 'e1', name: 'E', age: 6 }, '2-e');

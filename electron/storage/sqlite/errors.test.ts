@@ -53,7 +53,7 @@ describe('files that are not ours', () => {
   it("refuses another program's SQLite database, leaving it untouched", async () => {
     const path = join(temp.dir, 'other.sqlite');
     const other = new DatabaseSync(path);
-    other.exec("CREATE TABLE invoices (n INTEGER); INSERT INTO invoices VALUES (1);");
+    other.exec('CREATE TABLE invoices (n INTEGER); INSERT INTO invoices VALUES (1);');
     other.close();
     const before = readFileSync(path);
     const storage = getRxStorageSqlite({ filePathFor: () => path });
@@ -72,7 +72,9 @@ describe('failing writes', () => {
     const { db } = people.internals.connection;
     const pages = (db.prepare('PRAGMA page_count').get() as { page_count: number }).page_count;
     db.exec(`PRAGMA max_page_count = ${pages}`);
-    const big = Array.from({ length: 500 }, (_, i) => ({ document: personDoc({ id: `big${i}`, name: 'B'.repeat(40), age: 2, tag: 'x'.repeat(2000) }) }));
+    const big = Array.from({ length: 500 }, (_, i) => ({
+      document: personDoc({ id: `big${i}`, name: 'B'.repeat(40), age: 2, tag: 'x'.repeat(2000) }),
+    }));
     await assert.rejects(people.bulkWrite(big, 'too-much'), (error: unknown) => {
       assert.ok(isStorageError('disk-full', path)(error));
       assert.match((error as Error).message, /full.*Nothing was written/);
@@ -94,7 +96,10 @@ describe('failing writes', () => {
     // Tests run as root, where file permissions do not stop writes; SQLite's
     // query_only raises the same SQLITE_READONLY a read-only file would.
     db.exec('PRAGMA query_only = 1');
-    await assert.rejects(people.bulkWrite([{ document: personDoc({ id: 'x', name: 'X', age: 1 }) }], 'w'), isStorageError('read-only', path));
+    await assert.rejects(
+      people.bulkWrite([{ document: personDoc({ id: 'x', name: 'X', age: 1 }) }], 'w'),
+      isStorageError('read-only', path),
+    );
     db.exec('PRAGMA query_only = 0');
     assert.deepEqual(await people.findDocumentsById(['x'], true), []);
     await people.close();
@@ -110,7 +115,13 @@ describe('failing writes', () => {
         databaseInstanceToken: 't',
         databaseName: 'clinic',
         collectionName: 'people',
-        schema: { ...personSchema, indexes: [['_deleted', 'age', 'id'], ['_meta.lwt', 'id']] },
+        schema: {
+          ...personSchema,
+          indexes: [
+            ['_deleted', 'age', 'id'],
+            ['_meta.lwt', 'id'],
+          ],
+        },
         options: {},
         multiInstance: false,
         devMode: false,
