@@ -340,7 +340,7 @@ describe('changes', () => {
     const reader = await openPeople(otherStorage, name);
     const events: { op: string; id: string; context: string; checkpoint: unknown }[] = [];
     const sub = reader.changeStream().subscribe((bulk) =>
-      bulk.events.forEach((e: RxStorageChangeEvent<RxDocumentData<Person>>) =>
+      bulk.events.forEach((e: RxStorageChangeEvent<Person>) =>
         events.push({
           op: e.operation,
           id: e.documentId,

@@ -56,8 +56,8 @@ const schemaV1: RxJsonSchema<EntryV1> = {
 it('migrates a collection to a new schema version and keeps it across restarts', async () => {
   const storage = getRxStorageSqlite({ directory: temp.dir });
   const v0 = await createRxDatabase({ name: 'desk', storage });
-  await v0.addCollections({ entries: { schema: schemaV0 } });
-  await v0.entries.bulkInsert(
+  const { entries: entriesV0 } = await v0.addCollections({ entries: { schema: schemaV0 } });
+  await entriesV0.bulkInsert(
     Array.from({ length: 30 }, (_, i) => ({
       id: `e${String(i).padStart(2, '0')}`,
       patientId: `p${i % 3}`,
@@ -67,7 +67,7 @@ it('migrates a collection to a new schema version and keeps it across restarts',
   await v0.close();
 
   const v1 = await createRxDatabase({ name: 'desk', storage });
-  await v1.addCollections({
+  const { entries } = await v1.addCollections({
     entries: {
       schema: schemaV1,
       migrationStrategies: {
@@ -79,7 +79,7 @@ it('migrates a collection to a new schema version and keeps it across restarts',
       },
     },
   });
-  const p1 = await v1.entries
+  const p1 = await entries
     .find({ selector: { patientId: 'p1' }, sort: [{ occurredAt: 'desc' }] })
     .exec();
   assert.equal(p1.length, 10);
@@ -93,9 +93,9 @@ it('migrates a collection to a new schema version and keeps it across restarts',
   assert.ok(p1.every((doc, i) => i === 0 || doc.occurredAt < p1[i - 1]!.occurredAt));
 
   // Reactive queries see writes made afterwards.
-  const query = v1.entries.count({ selector: { patientId: 'p1' } });
+  const query = entries.count({ selector: { patientId: 'p1' } });
   const eleven = firstValueFrom(query.$.pipe(filter((n) => n === 11)));
-  await v1.entries.insert({
+  await entries.insert({
     id: 'e99',
     patientId: 'p1',
     amount: '1.00',
@@ -117,9 +117,9 @@ it('migrates a collection to a new schema version and keeps it across restarts',
   assert.deepEqual(tables, ['entries__v1']);
 
   const again = await createRxDatabase({ name: 'desk', storage });
-  await again.addCollections({
+  const reopened = await again.addCollections({
     entries: { schema: schemaV1, migrationStrategies: { 1: (doc: EntryV0) => doc } },
   });
-  assert.equal(await again.entries.count().exec(), 31);
+  assert.equal(await reopened.entries.count().exec(), 31);
   await again.remove();
 });
