@@ -6,6 +6,7 @@ import { storageFromPort } from '../shared/db/storage-from-port.ts';
 import { openReaderDatabase } from '../shared/db/open-reader-database.ts';
 import { App } from './app/App.tsx';
 import { ServicesContext } from './app/services.ts';
+import { guardNavigation } from './navigation-guard.ts';
 import './styles.css';
 
 async function boot(root: HTMLElement): Promise<void> {
@@ -27,6 +28,7 @@ async function boot(root: HTMLElement): Promise<void> {
   document.body.dataset['ready'] = 'true';
 }
 
+guardNavigation(window);
 const root = document.getElementById('app')!;
 boot(root).catch((error: unknown) => {
   root.textContent = `Punchcard could not start: ${error instanceof Error ? error.message : String(error)}`;
