@@ -5,10 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
-const config = JSON.parse(readFileSync('build/electron-builder.config.json', 'utf8')) as Record<
-  string,
-  any
->; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON under test
+const config: Record<string, any> = JSON.parse(readFileSync('build/electron-builder.config.json', 'utf8'));
 
 test('builds an AppImage and a .deb for Linux and an NSIS installer for Windows', () => {
   assert.deepEqual(config['linux'].target, ['AppImage', 'deb']);
