@@ -47,7 +47,7 @@ describe('backup scheduler (fake clock)', () => {
       reason: 'daily',
     });
     await time.advanceTo('2026-11-23T19:59:59Z');
-    assert.deepEqual(runs, []);
+    assert.equal(runs.length, 0);
     await time.advanceTo('2026-11-24T19:59:00Z');
     assert.deepEqual(runs, [{ reason: 'daily', at: '2026-11-23T20:00:00.000Z' }]);
     await time.advanceTo('2026-11-25T20:30:00Z');
@@ -64,7 +64,7 @@ describe('backup scheduler (fake clock)', () => {
     const { time, runs, scheduler } = harness('2026-11-23T07:00:00Z', '2026-11-20T20:00:00Z');
     scheduler.start();
     await time.advanceTo('2026-11-23T07:00:29Z');
-    assert.deepEqual(runs, []);
+    assert.equal(runs.length, 0);
     await time.advanceTo('2026-11-23T07:01:00Z');
     assert.deepEqual(runs, [{ reason: 'catch-up', at: '2026-11-23T07:00:30.000Z' }]);
     // The evening run still happens; nothing in between.
@@ -87,7 +87,7 @@ describe('backup scheduler (fake clock)', () => {
     const { time, runs, scheduler } = harness('2026-11-23T20:15:00Z', '2026-11-23T20:01:00Z');
     scheduler.start();
     await time.advanceTo('2026-11-24T19:59:00Z');
-    assert.deepEqual(runs, []);
+    assert.equal(runs.length, 0);
     await time.advanceTo('2026-11-24T20:00:00Z');
     assert.deepEqual(runs, [{ reason: 'daily', at: '2026-11-24T20:00:00.000Z' }]);
   });
@@ -97,7 +97,7 @@ describe('backup scheduler (fake clock)', () => {
     const { time, runs, scheduler } = harness('2026-11-23T20:15:00Z', '2026-11-22T20:30:00Z');
     scheduler.start();
     await time.advanceTo('2026-11-23T20:29:00Z');
-    assert.deepEqual(runs, []);
+    assert.equal(runs.length, 0);
     await time.advanceTo('2026-11-23T21:00:00Z');
     assert.deepEqual(runs, [{ reason: 'catch-up', at: '2026-11-23T20:30:00.000Z' }]);
   });
@@ -169,7 +169,7 @@ describe('backup scheduler (fake clock)', () => {
     const late = harness('2026-11-23T16:00:00Z', '2026-11-22T23:30:00Z');
     late.scheduler.start();
     assert.equal(await late.scheduler.atQuit(), null);
-    assert.deepEqual(late.runs, []);
+    assert.equal(late.runs.length, 0);
   });
 
   test('a suspended PC that wakes after the slot runs it once on waking', async () => {
