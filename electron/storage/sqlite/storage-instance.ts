@@ -186,7 +186,7 @@ export class SqliteStorageInstance<RxDocType> implements RxStorageInstance<
     if (ids.length === 0) return [];
     const { layout, connection } = this.context;
     // One statement for any number of ids: the list travels as a JSON array.
-    const sql = `SELECT data FROM ${layout.table} WHERE id IN (SELECT value FROM json_each(?))${withDeleted ? '' : ' AND deleted = 0'}`;
+    const sql = `SELECT data FROM ${layout.table} WHERE id IN (SELECT value FROM json_each(?))${withDeleted ? '' : ' AND +deleted = 0'}`;
     const rows = prepared(connection, sql).all(JSON.stringify(ids)) as { data: string }[];
     return rows.map((row) => JSON.parse(row.data) as Doc);
   }
