@@ -40,6 +40,8 @@ export interface InvoiceRecord {
   packageId: string;
   lines: InvoiceLine[];
   total: Amount;
+  /** what the invoice charged its payer when raised (total less package-covered lines) */
+  originalCharge: Amount;
   moves: Record<InvoiceMoveHow, Amount>;
 }
 
@@ -444,6 +446,7 @@ function invoiceRecord(state: LedgerState, invoiceId: string): InvoiceRecord {
       packageId: '',
       lines: [],
       total: zero,
+      originalCharge: zero,
       moves: {
         charge: zero,
         cancel: zero,
@@ -475,6 +478,7 @@ function applyInvoice(state: LedgerState, entry: JournalEntry, touched: Touched)
     record.packageId = invoice.packageId;
     record.lines = invoice.lines;
     record.total = invoice.total;
+    record.originalCharge = invoice.charged;
     if (invoice.payer === 'funder')
       addToSet(state.funderInvoices, invoice.funderId, invoice.invoiceId);
     else addToSet(state.patientInvoices, invoice.patientId, invoice.invoiceId);

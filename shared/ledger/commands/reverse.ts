@@ -61,6 +61,16 @@ export function reverseEntry(
     amount: negate(line.amount),
   }));
 
+  if (original.data['packageSold'] && original.packageId) {
+    const record = state.packages.get(original.packageId);
+    if (record && record.used > 0) {
+      return refuse(
+        'not-reversible',
+        `${record.used} session(s) of this package have been used; reverse those first`,
+        'entry',
+      );
+    }
+  }
   // Balances that must not go below zero.
   const deltas = new Map<string, string>();
   for (const line of lines)
@@ -124,16 +134,6 @@ export function reverseEntry(
   }
   if (typeof original.data['packageFunderId'] === 'string')
     data['packageFunderId'] = original.data['packageFunderId'];
-  if (original.data['packageSold'] && original.packageId) {
-    const record = state.packages.get(original.packageId);
-    if (record && record.used > 0) {
-      return refuse(
-        'not-reversible',
-        `${record.used} session(s) of this package have been used; reverse those first`,
-        'entry',
-      );
-    }
-  }
   // Zero-sum check of the negation is implied by the original's; kept explicit for safety.
   if (
     compare(

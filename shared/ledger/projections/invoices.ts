@@ -39,8 +39,7 @@ export function invoiceViewOf(record: InvoiceRecord, currency: string): InvoiceV
   for (const part of [m.credit, m.funderHeld, m.payment, m.unapplied]) settled = add(settled, part);
   settled = subtract(settled, m.toCredit);
   const due = invoiceDue(record);
-  const withdrawn =
-    isPositive(m.cancel) || (isZero(m.charge) && isPositive(record.total) && !!record.entryId);
+  const withdrawn = isPositive(m.cancel) || (isZero(m.charge) && isPositive(record.originalCharge));
   let status: InvoiceStatus;
   if (isZero(charged) && withdrawn && !isPositive(due)) status = 'credited';
   else if (!isPositive(due)) status = 'paid';
