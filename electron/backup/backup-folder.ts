@@ -75,5 +75,23 @@ export async function rotateBackupFolder(
     ...(options.policy ? { policy: options.policy } : {}),
   });
   for (const name of plan.remove) await fsp.rm(path.join(dir, name), { force: true });
+  await removeStalePartials(dir, options.deskId, options.now);
   return plan.remove;
+}
+
+const STALE_PARTIAL_MS = 60 * 60_000;
+
+/**
+ * A crash mid-write leaves `.<backup name>.partial`; this desk's such files that
+ * are over an hour old are debris (a run in progress is never that old).
+ */
+async function removeStalePartials(dir: string, deskId: string, now: Date): Promise<void> {
+  for (const name of await fsp.readdir(dir)) {
+    const match = /^\.(.+)\.partial$/.exec(name);
+    const parsed = match?.[1] ? parseBackupFileName(match[1]) : null;
+    if (!parsed || parsed.deskId !== deskId) continue;
+    const stat = await fsp.stat(path.join(dir, name)).catch(() => null);
+    if (stat && now.getTime() - stat.mtimeMs > STALE_PARTIAL_MS)
+      await fsp.rm(path.join(dir, name), { force: true });
+  }
 }
