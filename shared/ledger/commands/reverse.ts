@@ -115,6 +115,20 @@ export function reverseEntry(
         move.how === 'charge' || move.how === 'toCredit' ? negate(move.amount) : move.amount;
       dueChange.set(move.invoiceId, add(dueChange.get(move.invoiceId) ?? '0', effect));
     }
+    // Each kind of settlement must stay what it can be: credit already taken off an
+    // invoice cannot be taken off again by reversing the entry that applied it.
+    for (const move of negated) {
+      const record = state.invoices.get(move.invoiceId);
+      if (!record || move.how === 'charge' || move.how === 'toCredit') continue;
+      if (isNegative(add(record.moves[move.how], move.amount))) {
+        const shown = invoiceView(state, move.invoiceId);
+        return refuse(
+          'not-reversible',
+          `Invoice ${shown?.number || move.invoiceId} has only ${record.moves[move.how]} (${move.how}) left to undo; a later entry already changed it`,
+          'entry',
+        );
+      }
+    }
     for (const [invoiceId, change] of dueChange) {
       const record = state.invoices.get(invoiceId);
       if (record && isNegative(add(invoiceDue(record), change))) {
