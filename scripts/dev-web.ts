@@ -1,5 +1,6 @@
 // `npm run dev:web`: the desk's services under plain Node and the renderer in
 // a browser. Options: --data <dir> (default .data/dev-web), --port <n>,
+// --storage sqlite|memory (default sqlite),
 // --build (build the renderer first). Prints one JSON line {"url": …} when ready,
 // which the end-to-end tests read.
 import { spawnSync } from 'node:child_process';
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     data: { type: 'string', default: '.data/dev-web' },
     port: { type: 'string', default: '0' },
     build: { type: 'boolean', default: false },
+    storage: { type: 'string', default: 'sqlite' },
   },
 });
 
@@ -25,7 +27,7 @@ if (values.build || !existsSync(resolve(bundleDirectory, 'index.html'))) {
 
 const core = await startCore({
   dataDirectory: resolve(values.data),
-  storageKind: 'memory',
+  storageKind: values.storage === 'memory' ? 'memory' : 'sqlite',
   devMode: true,
   appVersion: process.env['npm_package_version'] ?? '0.0.0-dev',
 });

@@ -7,17 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firstValueFrom, filter } from 'rxjs';
 import { startCore, type Core } from './start-core.ts';
+import type { StorageKind } from '../db/choose-storage.ts';
 import { exposeStorage } from '../transport/expose-storage.ts';
 import { storageFromPort } from '../../shared/db/storage-from-port.ts';
 import { openReaderDatabase } from '../../shared/db/open-reader-database.ts';
 import type { StoragePort } from '../../shared/contract/storage-port.ts';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 
-async function withCore(run: (core: Core, dir: string) => Promise<void>): Promise<void> {
+async function withCore(
+  run: (core: Core, dir: string) => Promise<void>,
+  storageKind: StorageKind = 'memory',
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'punchcard-core-'));
   const core = await startCore({
     dataDirectory: join(dir, 'data'),
-    storageKind: 'memory',
+    storageKind,
     devMode: true,
     appVersion: '0.0.0-test',
     now: () => new Date('2026-11-21T09:00:00Z'),
@@ -113,36 +117,65 @@ test('the data directory is created owner-only', async () => {
   });
 });
 
-test('a renderer reads patients live through the shared storage but cannot write them', async () => {
-  await withCore(async (core) => {
-    // Dev-mode is on for this process (the core's), so the reader needs a validator too.
-    const reader = await openReaderDatabase(
-      wrappedValidateAjvStorage({ storage: storageFromPort(inProcessPort(core), 'test-window') }),
-    );
-    try {
-      const live = reader.patients.find({ sort: [{ lastName: 'asc' }] }).$;
-      const seen = firstValueFrom(live.pipe(filter((docs) => docs.length === 1)));
-      await core.dispatch('addPatient', { firstName: 'Ada', lastName: 'Lovelace' });
-      const docs = await seen;
-      assert.equal(docs[0]!.lastName, 'Lovelace');
+for (const storageKind of ['memory', 'sqlite'] as const) {
+  test(`a renderer reads patients live through the shared ${storageKind} storage but cannot write them`, async () => {
+    await withCore(async (core) => {
+      // Dev-mode is on for this process (the core's), so the reader needs a validator too.
+      const reader = await openReaderDatabase(
+        wrappedValidateAjvStorage({ storage: storageFromPort(inProcessPort(core), 'test-window') }),
+      );
+      try {
+        const live = reader.patients.find({ sort: [{ lastName: 'asc' }] }).$;
+        const seen = firstValueFrom(live.pipe(filter((docs) => docs.length === 1)));
+        await core.dispatch('addPatient', { firstName: 'Ada', lastName: 'Lovelace' });
+        const docs = await seen;
+        assert.equal(docs[0]!.lastName, 'Lovelace');
 
-      await assert.rejects(
-        reader.patients.insert({
-          ...docs[0]!.toJSON(),
-          id: 'forged',
-          firstName: 'Forged',
-        }),
-        /RendererWriteRefused: The window may not bulkWrite the \\?"patients/,
-      );
-      await assert.rejects(
-        docs[0]!.patch({ notes: 'edited by the window' }),
-        /RendererWriteRefused/,
-      );
-      assert.equal(await core.db.patients.count().exec(), 1);
-      const stored = await core.db.patients.findOne().exec();
-      assert.equal(stored!.notes, '');
-    } finally {
-      await reader.close();
-    }
+        await assert.rejects(
+          reader.patients.insert({
+            ...docs[0]!.toJSON(),
+            id: 'forged',
+            firstName: 'Forged',
+          }),
+          /RendererWriteRefused: The window may not bulkWrite the \\?"patients/,
+        );
+        await assert.rejects(
+          docs[0]!.patch({ notes: 'edited by the window' }),
+          /RendererWriteRefused/,
+        );
+        assert.equal(await core.db.patients.count().exec(), 1);
+        const stored = await core.db.patients.findOne().exec();
+        assert.equal(stored!.notes, '');
+      } finally {
+        await reader.close();
+      }
+    }, storageKind);
   });
+}
+
+test('on the SQLite storage, patients survive closing and reopening the desk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'punchcard-durable-'));
+  const options = {
+    dataDirectory: join(dir, 'data'),
+    storageKind: 'sqlite' as const,
+    devMode: true,
+    appVersion: '0.0.0-test',
+  };
+  try {
+    const first = await startCore(options);
+    const added = await first.dispatch('addPatient', { firstName: 'Mary', lastName: 'Seacole' });
+    assert.equal(added.ok, true);
+    await first.close();
+    assert.ok(statSync(join(dir, 'data', 'punchcard.sqlite')).size > 0);
+
+    const second = await startCore(options);
+    const patients = await second.db.patients.find().exec();
+    assert.deepEqual(
+      patients.map((p) => p.lastName),
+      ['Seacole'],
+    );
+    await second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

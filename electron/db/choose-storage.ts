@@ -1,6 +1,10 @@
-// The one place that decides which RxDB storage the app runs on.
+// The one place that decides which RxDB storage the app runs on: the durable
+// SQLite file in the app, memory for tests that do not need durability.
 import type { RxStorage } from 'rxdb';
+import { join } from 'node:path';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { getRxStorageSqlite } from '../storage/sqlite/index.ts';
+import { DATA_FILE_NAME } from '../backup/data-path.ts';
 
 export type StorageKind = 'memory' | 'sqlite';
 
@@ -16,6 +20,7 @@ export function chooseStorage(choice: StorageChoice): RxStorage<any, any> {
     case 'memory':
       return getRxStorageMemory();
     case 'sqlite':
-      throw new Error('The SQLite storage is not wired in yet.');
+      // One durable file per desk, the file the backups snapshot.
+      return getRxStorageSqlite({ filePathFor: () => join(choice.dataDirectory, DATA_FILE_NAME) });
   }
 }

@@ -29,7 +29,7 @@ function openWindow(): BrowserWindow {
 }
 
 async function launch(): Promise<void> {
-  const storageKind = 'memory' as const; // until the durable SQLite storage lands
+  const storageKind = 'sqlite' as const;
   const core: Core = await startCore({
     dataDirectory,
     storageKind,
