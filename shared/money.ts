@@ -142,8 +142,14 @@ export function isCanonicalAmount(input: unknown, currency: string): boolean {
 }
 
 /** Zero in the currency's canonical form ("0.00", "0", "0.000"). */
+const zeros = new Map<string, Amount>();
 export function zeroAmount(currency: string): Amount {
-  return canonical(new Big('0'), minorUnitsOf(currency));
+  let zero = zeros.get(currency);
+  if (zero === undefined) {
+    zero = canonical(new Big('0'), minorUnitsOf(currency));
+    zeros.set(currency, zero);
+  }
+  return zero;
 }
 
 function canonical(value: Big, scale: number): Amount {
@@ -165,37 +171,98 @@ function big(amount: Amount): Big {
   return new Big(amount);
 }
 
+// The hot operations (add, subtract, compare, sign tests) run on exact integers of minor
+// units (bigint): a fold over thousands of entries does several per line, and big.js
+// objects plus toFixed cost ~10x more. Both are exact; big.js still parses, allocates
+// and anything that divides.
+interface Units {
+  units: bigint;
+  scale: number;
+}
+
+// Parsed amounts are remembered (the same few amounts recur on line after line); the
+// memo is bounded and simply starts again when full.
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, Units>();
+
+function units(amount: Amount): Units {
+  const known = memo.get(amount);
+  if (known !== undefined) return known;
+  if (typeof amount !== 'string' || !DECIMAL.test(amount)) {
+    throw new MoneyError('malformed', `Not a decimal amount: ${describe(amount)}`, String(amount));
+  }
+  const dot = amount.indexOf('.');
+  const parsed =
+    dot < 0
+      ? { units: BigInt(amount), scale: 0 }
+      : {
+          units: BigInt(amount.slice(0, dot) + amount.slice(dot + 1)),
+          scale: amount.length - dot - 1,
+        };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(amount, parsed);
+  return parsed;
+}
+
+const TEN = 10n;
+function rescale(value: Units, scale: number): bigint {
+  return value.scale === scale ? value.units : value.units * TEN ** BigInt(scale - value.scale);
+}
+
+function fromUnits(value: bigint, scale: number): Amount {
+  const negative = value < 0n;
+  let digits = (negative ? -value : value).toString();
+  if (scale === 0) return negative ? `-${digits}` : digits;
+  if (digits.length <= scale) digits = digits.padStart(scale + 1, '0');
+  const text = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return negative ? `-${text}` : text;
+}
+
+function combine(a: Amount, b: Amount, sign: 1n | -1n): Amount {
+  const x = units(a);
+  const y = units(b);
+  const scale = Math.max(x.scale, y.scale);
+  return fromUnits(rescale(x, scale) + sign * rescale(y, scale), scale);
+}
+
 export function add(a: Amount, b: Amount): Amount {
-  return canonical(big(a).plus(big(b)), Math.max(scaleOf(a), scaleOf(b)));
+  return combine(a, b, 1n);
 }
 
 export function subtract(a: Amount, b: Amount): Amount {
-  return canonical(big(a).minus(big(b)), Math.max(scaleOf(a), scaleOf(b)));
+  return combine(a, b, -1n);
 }
 
 export function negate(a: Amount): Amount {
-  return canonical(big(a).times(-1n), scaleOf(a));
+  const x = units(a);
+  return fromUnits(-x.units, x.scale);
 }
 
 export function abs(a: Amount): Amount {
-  return canonical(big(a).abs(), scaleOf(a));
+  const x = units(a);
+  return fromUnits(x.units < 0n ? -x.units : x.units, x.scale);
 }
 
 /** -1, 0 or 1 as a is less than, equal to or greater than b. */
 export function compare(a: Amount, b: Amount): -1 | 0 | 1 {
-  return big(a).cmp(big(b));
+  const x = units(a);
+  const y = units(b);
+  const scale = Math.max(x.scale, y.scale);
+  const l = rescale(x, scale);
+  const r = rescale(y, scale);
+  return l < r ? -1 : l > r ? 1 : 0;
 }
 
 export function isZero(a: Amount): boolean {
-  return big(a).eq(0n);
+  return units(a).units === 0n;
 }
 
 export function isNegative(a: Amount): boolean {
-  return big(a).lt(0n);
+  return units(a).units < 0n;
 }
 
 export function isPositive(a: Amount): boolean {
-  return big(a).gt(0n);
+  return units(a).units > 0n;
 }
 
 export function minAmount(a: Amount, b: Amount): Amount {

@@ -39,8 +39,21 @@ export type ParsedAccount =
   | { type: 'expense'; name: string }
   | { type: 'unknown'; name: string };
 
+// Account names recur on entry after entry: remember what each means (bounded).
+const parsedAccounts = new Map<string, ParsedAccount>();
+
 /** What an account name means. */
 export function parseAccount(name: string): ParsedAccount {
+  let parsed = parsedAccounts.get(name);
+  if (parsed === undefined) {
+    parsed = Object.freeze(readAccount(name));
+    if (parsedAccounts.size >= 100_000) parsedAccounts.clear();
+    parsedAccounts.set(name, parsed);
+  }
+  return parsed;
+}
+
+function readAccount(name: string): ParsedAccount {
   if ((PAYMENT_METHODS as readonly string[]).includes(name)) {
     return { type: 'money', method: name as PaymentMethod };
   }
