@@ -1,6 +1,5 @@
 // Benchmark: fold one patient's 2,000 entries from scratch, and apply one more entry.
 // Run: node shared/ledger/fold.bench.ts   (prints medians; not part of the test suite)
-import { performance } from 'node:perf_hooks';
 import { TestJournal, plan } from '../testing/ledgerHarness.ts';
 import {
   applyEntry,
