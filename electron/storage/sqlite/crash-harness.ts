@@ -3,6 +3,7 @@
 // SQLite finds it intact and that every reported write is there.
 
 import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomToken } from 'rxdb/plugins/core';
 import { getRxStorageSqlite } from './index.ts';
@@ -22,8 +23,12 @@ export function runAndKill(
   random: () => number = Math.random,
 ): Promise<Reported> {
   return new Promise((resolve, reject) => {
+    // Startup (compiling RxDB) dominates each round; V8's compile cache, kept
+    // next to the database file, cuts it by about a quarter.
+    const env = { ...process.env, NODE_COMPILE_CACHE: join(dirname(path), '.compile-cache') };
     const child = spawn(process.execPath, [CHILD, path, tag], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env,
     });
     let out = '';
     let err = '';
