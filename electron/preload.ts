@@ -2,18 +2,24 @@
 // exposes one function per operation of the contract and a narrow port for
 // RxDB's storage messages — never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import { operationChannel } from '../shared/contract/operation-names.ts';
-import type { PunchcardApi } from '../shared/contract/operations.ts';
+import {
+  OPERATION_NAMES,
+  operationChannel,
+  type OperationName,
+  type PunchcardApi,
+} from '../shared/contract/operations.ts';
 import { STORAGE_CHANNEL, type StoragePort } from '../shared/contract/storage-port.ts';
 import type { PunchcardBridge } from '../shared/contract/bridge.ts';
 
-const call = <N extends keyof PunchcardApi>(name: N): PunchcardApi[N] =>
-  ((args: unknown) => ipcRenderer.invoke(operationChannel(name), args)) as PunchcardApi[N];
+/** The function for one operation: its own channel, nothing else. */
+function operation<N extends OperationName>(name: N): PunchcardApi[N] {
+  const channel = operationChannel(name);
+  return ((args: unknown) => ipcRenderer.invoke(channel, args)) as PunchcardApi[N];
+}
 
-const operations: PunchcardApi = {
-  appInfo: call('appInfo'),
-  addPatient: call('addPatient'),
-};
+const operations = Object.fromEntries(
+  OPERATION_NAMES.map((name) => [name, operation(name)]),
+) as PunchcardApi;
 
 const storage: StoragePort = {
   post: (message) => ipcRenderer.send(STORAGE_CHANNEL, message),

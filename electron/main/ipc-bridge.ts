@@ -2,7 +2,7 @@
 // storage channel. Every message's sender is checked: it must be a frame of a
 // window this process made, showing the app's own origin.
 import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { OPERATION_NAMES, operationChannel } from '../../shared/contract/operation-names.ts';
+import { OPERATION_NAMES, operationChannel } from '../../shared/contract/operations.ts';
 import { STORAGE_CHANNEL } from '../../shared/contract/storage-port.ts';
 import { fail } from '../../shared/contract/result.ts';
 import type { Core } from '../app/start-core.ts';

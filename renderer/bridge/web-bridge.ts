@@ -3,7 +3,7 @@
 // secret comes in the page's URL fragment.
 import type { PunchcardBridge } from '../../shared/contract/bridge.ts';
 import type { PunchcardApi } from '../../shared/contract/operations.ts';
-import { OPERATION_NAMES } from '../../shared/contract/operation-names.ts';
+import { OPERATION_NAMES } from '../../shared/contract/operations.ts';
 import type { StoragePort } from '../../shared/contract/storage-port.ts';
 import type { OpResult } from '../../shared/contract/result.ts';
 

@@ -1,35 +1,23 @@
 // The contract between the renderer and the main process: every operation the
 // renderer may ask for, its argument schema (checked at run time in the main
-// process) and its result type. The preload exposes exactly one function per
-// entry here, and its exposed object is type-checked against `PunchcardApi`.
-import { z } from 'zod';
-import { newPatientInput } from '../patients/patient.ts';
+// process) and its result type. Each domain lists its operations in
+// ./domains/; this file joins them. The preload exposes exactly one function
+// per operation, and its exposed object is type-checked against `PunchcardApi`.
+import type { z } from 'zod';
 import type { OpResult } from './result.ts';
-import type { OPERATION_NAMES } from './operation-names.ts';
+import { deskOperationArgs, type DeskOperationResults } from './domains/desk.ts';
+
+export type { AppInfo } from './domains/desk.ts';
 
 export const operationArgs = {
-  appInfo: z.object({}).strict(),
-  addPatient: newPatientInput.strict(),
+  ...deskOperationArgs,
 } as const;
 
-export interface AppInfo {
-  productName: string;
-  version: string;
-  deskId: string;
-  /** Where the desk keeps its data, shown in Settings. */
-  dataDirectory: string;
-  /** 'memory' only in tests and the development harness. */
-  storage: 'memory' | 'sqlite';
-}
-
 /** What each operation answers with when it succeeds. */
-export interface OperationResults {
-  appInfo: AppInfo;
-  addPatient: { id: string };
-}
+export type OperationResults = DeskOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
-export const operationNames = Object.keys(operationArgs) as OperationName[];
+export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];
 
 /** What a caller passes (before defaults are applied). */
 export type OperationArgs<N extends OperationName> = z.input<(typeof operationArgs)[N]>;
@@ -41,14 +29,13 @@ export type PunchcardApi = {
   [N in OperationName]: (args: OperationArgs<N>) => Promise<OpResult<OperationResults[N]>>;
 };
 
-export { operationChannel } from './operation-names.ts';
+/** IPC channel of one operation. */
+export function operationChannel(name: OperationName): string {
+  return `punchcard:op:${name}`;
+}
 
-// Compile-time checks: every operation has a result type and vice versa, and
-// the preload's name list (operation-names.ts) matches the schemas.
-type MissingResults = Exclude<OperationName, keyof OperationResults>;
-type ExtraResults = Exclude<keyof OperationResults, OperationName>;
-type UnlistedNames = Exclude<OperationName, (typeof OPERATION_NAMES)[number]>;
-type StaleNames = Exclude<(typeof OPERATION_NAMES)[number], OperationName>;
-type Gaps = MissingResults | ExtraResults | UnlistedNames | StaleNames;
+// Compile-time check: every operation has a result type and vice versa.
+type Gaps =
+  Exclude<OperationName, keyof OperationResults> | Exclude<keyof OperationResults, OperationName>;
 const _contractIsComplete: [Gaps] extends [never] ? true : false = true;
 void _contractIsComplete;

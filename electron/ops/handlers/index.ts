@@ -1,5 +1,5 @@
-// The handler of every operation in the contract. The mapped type makes a
-// missing or mistyped handler a compile error.
+// The handler of every operation in the contract, joined from each domain's
+// map. The mapped type makes a missing or mistyped handler a compile error.
 import type {
   OperationName,
   OperationResults,
@@ -7,8 +7,7 @@ import type {
 } from '../../../shared/contract/operations.ts';
 import type { OpResult } from '../../../shared/contract/result.ts';
 import type { OperationContext } from '../context.ts';
-import { addPatient } from './add-patient.ts';
-import { appInfo } from './app-info.ts';
+import { deskHandlers } from './desk.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -17,7 +16,9 @@ export type OperationHandlers = {
   ) => Promise<OpResult<OperationResults[N]>>;
 };
 
+/** A domain's part of the map. */
+export type HandlersFor<Names extends OperationName> = Pick<OperationHandlers, Names>;
+
 export const operationHandlers: OperationHandlers = {
-  appInfo,
-  addPatient,
+  ...deskHandlers,
 };

@@ -1,0 +1,23 @@
+// Operations about the desk itself and patients' details.
+import { z } from 'zod';
+import { newPatientInput } from '../../patients/patient.ts';
+
+export interface AppInfo {
+  productName: string;
+  version: string;
+  deskId: string;
+  /** Where the desk keeps its data, shown in Settings. */
+  dataDirectory: string;
+  /** 'memory' only in tests and the development harness. */
+  storage: 'memory' | 'sqlite';
+}
+
+export const deskOperationArgs = {
+  appInfo: z.object({}).strict(),
+  addPatient: newPatientInput.strict(),
+} as const;
+
+export interface DeskOperationResults {
+  appInfo: AppInfo;
+  addPatient: { id: string };
+}

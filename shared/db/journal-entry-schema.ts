@@ -1,0 +1,78 @@
+import type { RxJsonSchema } from 'rxdb';
+import type { JournalEntry } from '../ledger/entry.ts';
+import { idField, shortText, timeField } from './schema-parts.ts';
+
+/**
+ * Journal entries: insert-only, one document per business event. The indexes
+ * serve the reads the desk needs without scanning the journal: a patient's
+ * history (as the patient or as the other side of a transfer), a funder's,
+ * a package's, entries of a kind in a period, and everything in a period.
+ */
+export const journalEntrySchema: RxJsonSchema<JournalEntry> = {
+  title: 'journal entry',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', maxLength: 60 },
+    kind: { type: 'string', maxLength: 40 },
+    occurredAt: timeField,
+    recordedAt: timeField,
+    deskId: idField,
+    staffId: idField,
+    patientId: idField,
+    counterpartyPatientId: idField,
+    funderId: idField,
+    appointmentId: idField,
+    invoiceId: idField,
+    packageId: idField,
+    paymentId: idField,
+    reverses: { type: 'string', maxLength: 60 },
+    reasonCode: shortText,
+    memo: { type: 'string', maxLength: 2000 },
+    number: { type: 'string', maxLength: 40 },
+    lines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          account: { type: 'string', maxLength: 200 },
+          amount: { type: 'string', maxLength: 24 },
+        },
+        required: ['account', 'amount'],
+        additionalProperties: false,
+      },
+    },
+    data: { type: 'object' },
+  },
+  required: [
+    'id',
+    'kind',
+    'occurredAt',
+    'recordedAt',
+    'deskId',
+    'staffId',
+    'patientId',
+    'counterpartyPatientId',
+    'funderId',
+    'appointmentId',
+    'invoiceId',
+    'packageId',
+    'paymentId',
+    'reverses',
+    'reasonCode',
+    'memo',
+    'number',
+    'lines',
+    'data',
+  ],
+  indexes: [
+    ['patientId', 'occurredAt'],
+    ['counterpartyPatientId', 'occurredAt'],
+    ['funderId', 'occurredAt'],
+    ['packageId', 'occurredAt'],
+    ['kind', 'occurredAt'],
+    'occurredAt',
+  ],
+};
