@@ -15,7 +15,8 @@ export type Reported = { inserted: string[]; counter: number };
 
 /**
  * Runs one child until a random moment and kills it. Most kills land while it
- * is writing (a few ms after "ready"); some land while it is still opening.
+ * is writing (0–40 ms after its first reported write); some land while it is
+ * still opening.
  */
 export function runAndKill(
   path: string,
@@ -39,7 +40,9 @@ export function runAndKill(
     child.stdout.setEncoding('utf8');
     child.stderr.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
-      if (!earlyKill && timer === undefined && (out + chunk).includes('ready\n'))
+      // Start the clock at the first reported write, not at "ready": on a busy
+      // machine the first commit can take longer than the whole kill window.
+      if (!earlyKill && timer === undefined && (out + chunk).includes('insert '))
         timer = setTimeout(kill, Math.floor(random() * 40));
       out += chunk;
     });
