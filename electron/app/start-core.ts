@@ -8,6 +8,9 @@ import { openDatabase } from '../db/open-database.ts';
 import { readOnlyForRenderers } from '../db/renderer-storage.ts';
 import { createIdSource } from '../core/ids.ts';
 import { createDispatcher, type Dispatch } from '../ops/dispatcher.ts';
+import { randomBytes } from 'node:crypto';
+import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.ts';
+import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
 
 export interface CoreOptions {
   dataDirectory: string;
@@ -24,6 +27,7 @@ export interface Core {
   /** The storage renderers read through (writes to application collections refused). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- storages differ in their internals
   rendererStorage: RxStorage<any, any>;
+  backups: DeskBackups;
   close(): Promise<void>;
 }
 
@@ -36,23 +40,50 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const db = await openDatabase({ storage, devMode: options.devMode });
   const now = options.now ?? (() => new Date());
+  let deskConfig = loadDeskConfig(options.dataDirectory, () => options.deskId ?? newDeskId());
+  const deskId = options.deskId ?? deskConfig.deskId;
+  const backups = createDeskBackups({
+    dataDirectory: options.dataDirectory,
+    config: () => deskConfig,
+    appVersion: options.appVersion,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    now,
+    enabled: options.storageKind === 'sqlite',
+  });
+  await backups.restart();
   const dispatch = createDispatcher({
     db,
-    deskId: options.deskId ?? 'desk-1',
+    deskId,
     staffId: 'reception',
     now,
     newId: createIdSource(() => now().getTime()),
     appVersion: options.appVersion,
     dataDirectory: options.dataDirectory,
     storageKind: options.storageKind,
+    backups,
+    deskConfig: {
+      get: () => deskConfig,
+      set(next: DeskConfig) {
+        saveDeskConfig(options.dataDirectory, next);
+        deskConfig = next;
+      },
+    },
   });
   return {
     db,
     dispatch,
     rendererStorage: readOnlyForRenderers(storage),
+    backups,
     async close() {
+      backups.stop();
       if (options.storageKind === 'memory') await db.remove();
       else await db.close();
     },
   };
+}
+
+/** A desk id unlikely to clash with another desk's: 'desk-' and six letters/digits. */
+function newDeskId(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return `desk-${Array.from(randomBytes(6), (byte) => alphabet[byte % alphabet.length]).join('')}`;
 }

@@ -55,7 +55,19 @@ async function launch(): Promise<void> {
     ]),
   );
   openWindow();
-  app.on('before-quit', () => void core.close());
+  // On quit: take the day's backup if none was made (the PC may be switched
+  // off for the night), then close the store. Quitting waits for both.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void core.backups
+      .atQuit()
+      .catch(() => undefined)
+      .then(() => core.close())
+      .finally(() => app.quit());
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

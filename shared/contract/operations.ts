@@ -6,15 +6,24 @@
 import type { z } from 'zod';
 import type { OpResult } from './result.ts';
 import { deskOperationArgs, type DeskOperationResults } from './domains/desk.ts';
+import { catalogOperationArgs, type CatalogOperationResults } from './domains/catalog.ts';
+import { ledgerOperationArgs, type LedgerOperationResults } from './domains/ledger.ts';
+import { backupOperationArgs, type BackupOperationResults } from './domains/backups.ts';
 
 export type { AppInfo } from './domains/desk.ts';
 
 export const operationArgs = {
   ...deskOperationArgs,
+  ...catalogOperationArgs,
+  ...ledgerOperationArgs,
+  ...backupOperationArgs,
 } as const;
 
 /** What each operation answers with when it succeeds. */
-export type OperationResults = DeskOperationResults;
+export type OperationResults = DeskOperationResults &
+  CatalogOperationResults &
+  LedgerOperationResults &
+  BackupOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
 export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];

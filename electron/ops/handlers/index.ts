@@ -8,6 +8,7 @@ import type {
 import type { OpResult } from '../../../shared/contract/result.ts';
 import type { OperationContext } from '../context.ts';
 import { deskHandlers } from './desk.ts';
+import { backupHandlers } from './backups.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -21,4 +22,5 @@ export type HandlersFor<Names extends OperationName> = Pick<OperationHandlers, N
 
 export const operationHandlers: OperationHandlers = {
   ...deskHandlers,
+  ...backupHandlers,
 };
