@@ -6,6 +6,7 @@ import { currentScreen, focusSearchRequest, screens, type ScreenId } from './nav
 import { PatientsScreen } from './patients/PatientsScreen.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { NotYetScreen } from './NotYetScreen.tsx';
+import { SettingsScreen } from './settings/SettingsScreen.tsx';
 
 const icons: Record<ScreenId, typeof Users> = {
   today: CalendarDays,
@@ -26,7 +27,7 @@ function CurrentScreen() {
     case 'reports':
       return <NotYetScreen title="Reports" what="Reports and exports" />;
     case 'settings':
-      return <NotYetScreen title="Settings" what="Settings" />;
+      return <SettingsScreen />;
   }
 }
 

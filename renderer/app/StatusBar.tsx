@@ -1,12 +1,24 @@
 import { useServices } from './services.ts';
+import { usePolled } from './use-polled.ts';
+import { backupHealth } from './settings/backup-age.ts';
+import { currentScreen } from './navigation.ts';
 
-/** Desk, storage and version; sync and backup state join it as they arrive. */
+/** Desk, sync, backup and storage state; sync joins it when it is wired in. */
 export function StatusBar() {
-  const { info } = useServices();
+  const { info, operations } = useServices();
+  const backup = usePolled(() => operations.backupStatus({}), 30_000);
+  const health = backupHealth(backup.value, new Date());
   return (
     <footer class="status-bar" aria-label="Status">
       <span>Desk {info.deskId}</span>
       <span>Sync: off</span>
+      <button
+        type="button"
+        class={`status-bar__item status-bar__item--${health.tone}`}
+        onClick={() => (currentScreen.value = 'settings')}
+      >
+        {health.text}
+      </button>
       <span>
         {info.storage === 'memory' ? 'Data: in memory (not saved)' : 'Data: saved on this PC'}
       </span>
