@@ -7,8 +7,11 @@ import { PatientsScreen } from './patients/PatientsScreen.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { NotYetScreen } from './NotYetScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
+import { TodayScreen } from './today/TodayScreen.tsx';
+import { PatientRecordScreen } from './record/PatientRecordScreen.tsx';
+import { FundersScreen } from './funders/FundersScreen.tsx';
 
-const icons: Record<ScreenId, typeof Users> = {
+const icons: Record<Exclude<ScreenId, 'patient'>, typeof Users> = {
   today: CalendarDays,
   patients: Users,
   funders: HandCoins,
@@ -20,10 +23,12 @@ function CurrentScreen() {
   switch (currentScreen.value) {
     case 'patients':
       return <PatientsScreen />;
+    case 'patient':
+      return <PatientRecordScreen />;
     case 'today':
-      return <NotYetScreen title="Today" what="The day's appointments" />;
+      return <TodayScreen />;
     case 'funders':
-      return <NotYetScreen title="Funders" what="Funders and their statements" />;
+      return <FundersScreen />;
     case 'reports':
       return <NotYetScreen title="Reports" what="Reports and exports" />;
     case 'settings':
@@ -54,7 +59,9 @@ export function App() {
         <ul>
           {screens.map((screen) => {
             const Icon = icons[screen.id];
-            const current = currentScreen.value === screen.id;
+            const current =
+              currentScreen.value === screen.id ||
+              (screen.id === 'patients' && currentScreen.value === 'patient');
             return (
               <li key={screen.id}>
                 <button

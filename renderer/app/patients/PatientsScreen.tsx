@@ -2,11 +2,12 @@ import { useState } from 'preact/hooks';
 import type { Patient } from '../../../shared/patients/patient.ts';
 import { AddPatientForm } from './AddPatientForm.tsx';
 import { PatientSearchList } from './PatientSearchList.tsx';
+import { openPatient } from '../navigation.ts';
 
 export function PatientsScreen() {
   const [adding, setAdding] = useState(false);
   const [notice, setNotice] = useState('');
-  const [opened, setOpened] = useState<Patient | null>(null);
+
   return (
     <div class="screen">
       <header class="screen__header">
@@ -29,22 +30,7 @@ export function PatientsScreen() {
           onCancel={() => setAdding(false)}
         />
       ) : null}
-      <PatientSearchList onOpen={setOpened} />
-      {opened ? (
-        <section class="panel" aria-label="Selected patient">
-          <h2>
-            {opened.firstName} {opened.lastName}
-          </h2>
-          <dl class="details">
-            <dt>Phone</dt>
-            <dd>{opened.phone || '—'}</dd>
-            <dt>Email</dt>
-            <dd>{opened.email || '—'}</dd>
-            <dt>Date of birth</dt>
-            <dd>{opened.dateOfBirth || '—'}</dd>
-          </dl>
-        </section>
-      ) : null}
+      <PatientSearchList onOpen={(patient: Patient) => openPatient(patient.id)} />
     </div>
   );
 }

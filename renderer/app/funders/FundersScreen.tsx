@@ -1,0 +1,5 @@
+import { NotYetScreen } from '../NotYetScreen.tsx';
+
+export function FundersScreen() {
+  return <NotYetScreen title="Funders" what="Funders and their statements" />;
+}
