@@ -8,6 +8,11 @@ import { openDatabase } from '../db/open-database.ts';
 import { readOnlyForRenderers } from '../db/renderer-storage.ts';
 import { createIdSource } from '../core/ids.ts';
 import { createDispatcher, type Dispatch } from '../ops/dispatcher.ts';
+import {
+  createLedgerService,
+  type LedgerService,
+  type LedgerServiceOptions,
+} from '../ledger/ledger-service.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.ts';
 import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
@@ -19,6 +24,8 @@ export interface CoreOptions {
   appVersion: string;
   deskId?: string;
   now?: () => Date;
+  /** Tuning of the ledger's projections (tests and benchmarks). */
+  ledger?: Pick<LedgerServiceOptions, 'clinic' | 'cache'>;
 }
 
 export interface Core {
@@ -27,6 +34,7 @@ export interface Core {
   /** The storage renderers read through (writes to application collections refused). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- storages differ in their internals
   rendererStorage: RxStorage<any, any>;
+  ledger: LedgerService;
   backups: DeskBackups;
   close(): Promise<void>;
 }
@@ -51,15 +59,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     enabled: options.storageKind === 'sqlite',
   });
   await backups.restart();
+  const newId = createIdSource(() => now().getTime());
+  const ledger = await createLedgerService({
+    db,
+    deskId,
+    staffId: 'reception',
+    now,
+    newId,
+    ...options.ledger,
+  });
   const dispatch = createDispatcher({
     db,
     deskId,
     staffId: 'reception',
     now,
-    newId: createIdSource(() => now().getTime()),
+    newId,
     appVersion: options.appVersion,
     dataDirectory: options.dataDirectory,
     storageKind: options.storageKind,
+    ledger,
     backups,
     deskConfig: {
       get: () => deskConfig,
@@ -73,8 +91,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     db,
     dispatch,
     rendererStorage: readOnlyForRenderers(storage),
+    ledger,
     backups,
     async close() {
+      ledger.close();
       backups.stop();
       if (options.storageKind === 'memory') await db.remove();
       else await db.close();

@@ -1,5 +1,6 @@
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { StorageKind } from '../db/choose-storage.ts';
+import type { LedgerService } from '../ledger/ledger-service.ts';
 import type { DeskBackups } from '../app/desk-backups.ts';
 import type { DeskConfig } from '../app/desk-config.ts';
 
@@ -14,6 +15,8 @@ export interface OperationContext {
   appVersion: string;
   dataDirectory: string;
   storageKind: StorageKind;
+  /** Runs ledger commands and answers from the journal's projections. */
+  ledger: LedgerService;
   backups: DeskBackups;
   deskConfig: { get(): DeskConfig; set(next: DeskConfig): void };
 }

@@ -8,6 +8,9 @@ import type {
 import type { OpResult } from '../../../shared/contract/result.ts';
 import type { OperationContext } from '../context.ts';
 import { deskHandlers } from './desk.ts';
+import { catalogHandlers } from './catalog.ts';
+import { ledgerCommandHandlers } from './ledger-commands.ts';
+import { ledgerQueryHandlers } from './ledger-queries.ts';
 import { backupHandlers } from './backups.ts';
 
 export type OperationHandlers = {
@@ -22,5 +25,8 @@ export type HandlersFor<Names extends OperationName> = Pick<OperationHandlers, N
 
 export const operationHandlers: OperationHandlers = {
   ...deskHandlers,
+  ...catalogHandlers,
+  ...ledgerCommandHandlers,
+  ...ledgerQueryHandlers,
   ...backupHandlers,
 };

@@ -1,0 +1,127 @@
+// Reading journal entries by index, straight from the storage: a fold needs the
+// plain entries, not RxDB documents (building thousands of document objects
+// costs more than folding them).
+import { normalizeMangoQuery, prepareQuery, type MangoQuery, type RxDocumentData } from 'rxdb';
+import type { PunchcardDatabase } from '../../shared/db/collections.ts';
+import type { JournalEntry } from '../../shared/ledger/index.ts';
+
+/** The stored entry without RxDB's bookkeeping fields. */
+export function plainEntry(doc: RxDocumentData<JournalEntry> | JournalEntry): JournalEntry {
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    occurredAt: doc.occurredAt,
+    recordedAt: doc.recordedAt,
+    deskId: doc.deskId,
+    staffId: doc.staffId,
+    patientId: doc.patientId,
+    counterpartyPatientId: doc.counterpartyPatientId,
+    funderId: doc.funderId,
+    appointmentId: doc.appointmentId,
+    invoiceId: doc.invoiceId,
+    packageId: doc.packageId,
+    paymentId: doc.paymentId,
+    reverses: doc.reverses,
+    reasonCode: doc.reasonCode,
+    memo: doc.memo,
+    number: doc.number,
+    lines: doc.lines,
+    data: doc.data,
+  };
+}
+
+/** Run a query on the journal's storage (live documents only). */
+export async function queryJournal(
+  db: PunchcardDatabase,
+  query: MangoQuery<JournalEntry>,
+): Promise<JournalEntry[]> {
+  const collection = db.journal;
+  const schema = collection.schema.jsonSchema;
+  const filled = normalizeMangoQuery(schema, {
+    ...query,
+    selector: { ...(query.selector ?? {}), _deleted: { $eq: false } },
+  } as MangoQuery<RxDocumentData<JournalEntry>>);
+  const result = await collection.storageInstance.query(prepareQuery(schema, filled));
+  return result.documents.map(plainEntry);
+}
+
+/** Entries that name the patient, as the patient or as the other side of a transfer. */
+export async function entriesOfPatient(
+  db: PunchcardDatabase,
+  patientId: string,
+): Promise<JournalEntry[]> {
+  const [own, other] = await Promise.all([
+    queryJournal(db, {
+      selector: { patientId },
+      sort: [{ patientId: 'asc' }, { occurredAt: 'asc' }],
+    }),
+    queryJournal(db, {
+      selector: { counterpartyPatientId: patientId },
+      sort: [{ counterpartyPatientId: 'asc' }, { occurredAt: 'asc' }],
+    }),
+  ]);
+  return other.length === 0 ? own : [...own, ...other];
+}
+
+export function entriesOfFunder(db: PunchcardDatabase, funderId: string): Promise<JournalEntry[]> {
+  return queryJournal(db, {
+    selector: { funderId },
+    sort: [{ funderId: 'asc' }, { occurredAt: 'asc' }],
+  });
+}
+
+export function entriesOfPackage(
+  db: PunchcardDatabase,
+  packageId: string,
+): Promise<JournalEntry[]> {
+  return queryJournal(db, {
+    selector: { packageId },
+    sort: [{ packageId: 'asc' }, { occurredAt: 'asc' }],
+  });
+}
+
+// Money of unknown payer moves only in these kinds (and their reversals).
+const UNAPPLIED_KINDS = ['unappliedReceived', 'unappliedAssigned', 'reversal'] as const;
+
+/** Entries that move a payment's parked (unapplied) money: found by kind, then by payment. */
+export async function entriesOfUnappliedPayment(
+  db: PunchcardDatabase,
+  paymentId: string,
+): Promise<JournalEntry[]> {
+  const lists = await Promise.all(
+    UNAPPLIED_KINDS.map((kind) =>
+      queryJournal(db, {
+        selector: { kind, paymentId },
+        sort: [{ kind: 'asc' }, { occurredAt: 'asc' }],
+      }),
+    ),
+  );
+  return lists.flat();
+}
+
+export async function entryById(
+  db: PunchcardDatabase,
+  entryId: string,
+): Promise<JournalEntry | undefined> {
+  const found = await queryJournal(db, { selector: { id: entryId }, limit: 1 });
+  return found[0];
+}
+
+/** Every entry, a page at a time in id order (for the clinic-wide fold and the self-check). */
+export async function* journalPages(
+  db: PunchcardDatabase,
+  pageSize: number,
+): AsyncGenerator<JournalEntry[]> {
+  let after = '';
+  for (;;) {
+    const page = await queryJournal(db, {
+      selector: after ? { id: { $gt: after } } : {},
+      sort: [{ id: 'asc' }],
+      limit: pageSize,
+    });
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]!.id;
+    if (page.length < pageSize) return;
+  }
+}
