@@ -114,6 +114,7 @@ async function saveClinicSettings(
     staffId: ctx.staffId,
     deskId: ctx.deskId,
   });
+  const repriced: { id: string; price: string }[] = [];
   if (args.currency !== current.currency) {
     // Every amount in the journal is in the old currency's minor units.
     if ((await ctx.db.journal.count().exec()) > 0) {
@@ -123,26 +124,46 @@ async function saveClinicSettings(
         'currency',
       );
     }
+    // Prices are re-expressed in the new currency's minor units ("9000.00" → "9000" in JPY);
+    // one that cannot be (70.50 in yen) must be changed first.
     const priced = await ctx.db.catalog
       .find({ selector: { type: { $in: ['service', 'plan'] } } })
       .exec();
     for (const doc of priced) {
       const price = (doc.toJSON() as { price?: string }).price ?? '';
-      if (!parseAmount(price, args.currency).ok) {
+      const converted = parseAmount(withoutTrailingZeros(price), args.currency);
+      if (!converted.ok) {
         return fail(
           'invalid-amount',
           `The price ${price} of ${doc.name} is not an amount in ${args.currency}; change it first.`,
           'currency',
         );
       }
+      repriced.push({ id: doc.id, price: converted.amount });
     }
   }
   const result = await save(ctx, 'settings', CLINIC_SETTINGS_ID, {
     ...args,
     name: 'Clinic settings',
   });
-  if (result.ok) ctx.ledger.setCurrency(args.currency);
+  if (!result.ok) return result;
+  for (const row of repriced) {
+    await (
+      await ctx.db.catalog.findOne(row.id).exec()
+    )?.incrementalPatch({
+      price: row.price,
+      updatedAt: ctx.now().toISOString(),
+      updatedBy: ctx.staffId,
+      deskId: ctx.deskId,
+    });
+  }
+  ctx.ledger.setCurrency(args.currency);
   return result;
+}
+
+/** "9000.00" → "9000", "70.50" → "70.5": the same amount with no needless decimals. */
+function withoutTrailingZeros(amount: string): string {
+  return amount.includes('.') ? amount.replace(/0+$/, '').replace(/\.$/, '') : amount;
 }
 
 export const catalogHandlers: HandlersFor<
