@@ -22,6 +22,7 @@ export class ClinicProjection {
   #ready = false;
   #closed = false;
   #build: Promise<void> | null = null;
+  readonly #stop = new AbortController();
   readonly #options: Required<ClinicProjectionOptions>;
 
   constructor(db: PunchcardDatabase, currency: string, options: ClinicProjectionOptions = {}) {
@@ -69,10 +70,17 @@ export class ClinicProjection {
 
   close(): void {
     this.#closed = true;
+    this.#stop.abort();
   }
 
   async #fold(): Promise<void> {
-    if (this.#options.delayMs > 0) await sleep(this.#options.delayMs, undefined, { ref: false });
+    if (this.#options.delayMs > 0) {
+      try {
+        await sleep(this.#options.delayMs, undefined, { signal: this.#stop.signal });
+      } catch {
+        return; // closed while waiting
+      }
+    }
     const state = this.#state;
     for await (const page of journalPages(this.#db, this.#options.pageSize)) {
       if (this.#closed || state !== this.#state) return;

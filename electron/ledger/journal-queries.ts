@@ -1,7 +1,13 @@
 // Reading journal entries by index, straight from the storage: a fold needs the
 // plain entries, not RxDB documents (building thousands of document objects
 // costs more than folding them).
-import { normalizeMangoQuery, prepareQuery, type MangoQuery, type RxDocumentData } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  normalizeMangoQuery,
+  prepareQuery,
+  type MangoQuery,
+  type RxDocumentData,
+} from 'rxdb';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { JournalEntry } from '../../shared/ledger/index.ts';
 
@@ -107,21 +113,25 @@ export async function entryById(
   return found[0];
 }
 
-/** Every entry, a page at a time in id order (for the clinic-wide fold and the self-check). */
+/**
+ * Every entry, a page at a time, in the order they were written to this desk's storage
+ * (RxDB's change checkpoint: an indexed range read per page, so paging stays linear).
+ */
 export async function* journalPages(
   db: PunchcardDatabase,
   pageSize: number,
 ): AsyncGenerator<JournalEntry[]> {
-  let after = '';
+  let checkpoint: unknown = undefined;
   for (;;) {
-    const page = await queryJournal(db, {
-      selector: after ? { id: { $gt: after } } : {},
-      sort: [{ id: 'asc' }],
-      limit: pageSize,
-    });
-    if (page.length === 0) return;
-    yield page;
-    after = page[page.length - 1]!.id;
-    if (page.length < pageSize) return;
+    const { documents, checkpoint: next } = await getChangedDocumentsSince(
+      db.journal.storageInstance,
+      pageSize,
+      checkpoint,
+    );
+    if (documents.length === 0) return;
+    const live = documents.filter((doc) => !doc._deleted).map(plainEntry);
+    if (live.length > 0) yield live;
+    checkpoint = next;
+    if (documents.length < pageSize) return;
   }
 }
