@@ -1,4 +1,5 @@
 import { BackupSettings } from './BackupSettings.tsx';
+import { CatalogSettings } from './catalog/CatalogSettings.tsx';
 
 export function SettingsScreen() {
   return (
@@ -6,6 +7,7 @@ export function SettingsScreen() {
       <header class="screen__header">
         <h1>Settings</h1>
       </header>
+      <CatalogSettings />
       <BackupSettings />
     </div>
   );

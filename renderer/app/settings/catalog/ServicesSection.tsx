@@ -1,0 +1,153 @@
+// Services and their prices: the list, and a form to add one or edit one.
+import { useState } from 'preact/hooks';
+import { catalogOperationArgs } from '../../../../shared/contract/domains/catalog.ts';
+import type { Service } from '../../../../shared/catalog/catalog.ts';
+import { useServices } from '../../services.ts';
+import { MoneyField } from '../../ui/MoneyField.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { typedAmount } from '../../money/amounts.ts';
+import { useClinic } from '../../money/clinic.ts';
+import { useCatalog } from '../../money/use-catalog.ts';
+import { CatalogFormFrame } from './CatalogFormFrame.tsx';
+import { issueFor, wholeNumber } from './form-checks.ts';
+
+function ServiceForm(props: {
+  service: Service | null;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { operations } = useServices();
+  const clinic = useClinic();
+  const [name, setName] = useState(props.service?.name ?? '');
+  const [price, setPrice] = useState(props.service?.price ?? '');
+  const [duration, setDuration] = useState(String(props.service?.durationMinutes ?? 30));
+  const [active, setActive] = useState(props.service?.active ?? true);
+  const priceTyped = typedAmount(price, clinic.currency, () => '');
+  const args = {
+    ...(props.service ? { id: props.service.id } : {}),
+    name,
+    price: priceTyped ?? '',
+    durationMinutes: wholeNumber(duration),
+    active,
+  };
+  const parsed = catalogOperationArgs.saveService.safeParse(args);
+  return (
+    <CatalogFormFrame
+      heading={props.service ? `Edit ${props.service.name}` : 'Add a service'}
+      submitLabel={props.service ? 'Save service' : 'Add service'}
+      ready={parsed.success && priceTyped !== null}
+      run={() => operations.saveService(args)}
+      onDone={() => props.onDone(`${name.trim()} saved.`)}
+      onCancel={props.onCancel}
+    >
+      {(serverError) => (
+        <div class="form__row">
+          <TextField
+            label="Service name"
+            name="name"
+            required
+            autoFocus
+            value={name}
+            onInput={setName}
+            error={serverError('name') ?? (name ? issueFor(parsed, 'name') : undefined)}
+          />
+          <MoneyField
+            label="Price"
+            name="price"
+            value={price}
+            onInput={setPrice}
+            currency={clinic.currency}
+            check={(amount) => (amount.startsWith('-') ? 'The price cannot be negative.' : '')}
+            error={serverError('price')}
+          />
+          <TextField
+            label="Duration (minutes)"
+            name="durationMinutes"
+            value={duration}
+            onInput={setDuration}
+            error={serverError('durationMinutes') ?? issueFor(parsed, 'durationMinutes')}
+          />
+          <label class="check check--inline">
+            <input
+              type="checkbox"
+              checked={active}
+              onChange={(e) => setActive(e.currentTarget.checked)}
+            />
+            Offered
+          </label>
+        </div>
+      )}
+    </CatalogFormFrame>
+  );
+}
+
+export function ServicesSection() {
+  const clinic = useClinic();
+  const services = useCatalog('service');
+  const [editing, setEditing] = useState<Service | 'new' | null>(null);
+  const [notice, setNotice] = useState('');
+  return (
+    <section class="panel catalog" aria-labelledby="services-heading">
+      <header class="catalog__head">
+        <h2 id="services-heading">Services and prices</h2>
+        <button type="button" class="button" onClick={() => setEditing('new')}>
+          Add service
+        </button>
+      </header>
+      <p class="notice" role="status">
+        {notice}
+      </p>
+      {editing ? (
+        <ServiceForm
+          service={editing === 'new' ? null : editing}
+          onCancel={() => setEditing(null)}
+          onDone={(message) => {
+            setEditing(null);
+            setNotice(message);
+          }}
+        />
+      ) : null}
+      {services.length === 0 ? (
+        <p class="empty">No services yet.</p>
+      ) : (
+        <table class="table table--dense" aria-label="Services">
+          <thead>
+            <tr>
+              <th scope="col">Service</th>
+              <th scope="col" class="num">
+                Price
+              </th>
+              <th scope="col" class="num">
+                Minutes
+              </th>
+              <th scope="col">Offered</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service) => (
+              <tr key={service.id}>
+                <td>{service.name}</td>
+                <td class="num">{clinic.money(service.price)}</td>
+                <td class="num">{service.durationMinutes}</td>
+                <td>{service.active ? 'Yes' : 'No'}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="button button--small"
+                    aria-label={`Edit ${service.name}`}
+                    onClick={() => setEditing(service)}
+                  >
+                    Edit
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
