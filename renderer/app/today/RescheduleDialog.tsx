@@ -1,0 +1,95 @@
+// Move a booked appointment to a new day and time (and practitioner).
+import { useState } from 'preact/hooks';
+import type { Appointment } from '../../../shared/ledger/index.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { useServices } from '../services.ts';
+import { localDateText, localMoment, localTimeText } from './day.ts';
+import { practitionerIdFrom, practitionerName } from './practitioner.ts';
+import { useStaffNames } from './use-catalog.ts';
+import { formErrorOf, type FormError } from './field-error.ts';
+
+export interface RescheduleDialogProps {
+  appointment: Appointment;
+  what: string;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+export function RescheduleDialog(props: RescheduleDialogProps) {
+  const { operations } = useServices();
+  const staff = useStaffNames();
+  const [date, setDate] = useState(localDateText(new Date(props.appointment.start)));
+  const [time, setTime] = useState(localTimeText(props.appointment.start));
+  const [practitioner, setPractitioner] = useState(
+    practitionerName(props.appointment.practitionerId, staff),
+  );
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<FormError | null>(null);
+  const start = localMoment(date, time);
+  const practitionerId = practitionerIdFrom(practitioner, staff);
+  const timeProblem = start ? '' : 'Enter a real date and time.';
+  const practitionerProblem = practitionerId ? '' : 'Enter the practitioner.';
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setServerError(null);
+    if (!start || !practitionerId) return;
+    setSaving(true);
+    const result = await operations.rescheduleAppointment({
+      appointmentId: props.appointment.id,
+      start: start.toISOString(),
+      practitionerId,
+    });
+    setSaving(false);
+    if (!result.ok) {
+      setServerError(formErrorOf(result.error, { start: 'time', practitionerId: 'practitioner' }));
+      return;
+    }
+    props.onDone(`${props.what} moved to ${time} on ${date}.`);
+    props.onClose();
+  };
+
+  return (
+    <Dialog title="Reschedule" onClose={props.onClose}>
+      <form class="form" onSubmit={(event) => void submit(event)} noValidate>
+        <p class="today__dialog-what">{props.what}</p>
+        <div class="form__row">
+          <TextField
+            label="New date"
+            name="date"
+            type="date"
+            value={date}
+            onInput={setDate}
+            autoFocus
+            error={timeProblem || (serverError?.field === 'time' ? serverError.message : undefined)}
+          />
+          <TextField label="New time" name="time" value={time} onInput={setTime} hint="HH:MM" />
+        </div>
+        <TextField
+          label="Practitioner"
+          name="practitioner"
+          value={practitioner}
+          onInput={setPractitioner}
+          error={
+            practitionerProblem ||
+            (serverError?.field === 'practitioner' ? serverError.message : undefined)
+          }
+        />
+        {serverError && serverError.field === '' ? (
+          <p class="form__error" role="alert">
+            {serverError.message}
+          </p>
+        ) : null}
+        <div class="form__actions">
+          <button type="submit" class="button button--primary" disabled={saving}>
+            {saving ? 'Saving…' : 'Reschedule'}
+          </button>
+          <button type="button" class="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

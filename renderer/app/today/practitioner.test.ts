@@ -1,0 +1,20 @@
+// eslint-disable-next-line no-restricted-imports -- a node:test unit test of pure renderer logic; never bundled
+import { test } from 'node:test';
+// eslint-disable-next-line no-restricted-imports -- as above
+import assert from 'node:assert/strict';
+import { practitionerIdFrom, practitionerName } from './practitioner.ts';
+
+const staff = [{ id: 'staff-7', name: 'Jo Park' }];
+
+test('a staff member typed by name is recorded by their id', () => {
+  assert.equal(practitionerIdFrom(' jo park ', staff), 'staff-7');
+  assert.equal(practitionerName('staff-7', staff), 'Jo Park');
+});
+
+test('a free-text practitioner becomes a plain id without spaces or colons', () => {
+  assert.equal(practitionerIdFrom('Dr Lee', staff), 'dr-lee');
+  assert.equal(practitionerIdFrom('Zoë: room 2', staff), 'zoe-room-2');
+  assert.equal(practitionerIdFrom('   ', staff), '');
+  assert.equal(practitionerIdFrom('!!!', staff), '');
+  assert.equal(practitionerName('dr-lee', staff), 'dr-lee');
+});
