@@ -205,3 +205,69 @@ test('a busy day: 40 appointments render in time order, pass an accessibility sc
   ).toEqual([]);
   ops.close();
 });
+
+test('booking is checked before saving, reschedule moves a visit, and another window sees it live', async ({
+  page,
+  context,
+  harness,
+}) => {
+  const ops = await connectOps(harness.url);
+  await seedClinic(ops);
+  await addPatient(ops, 'Tim', 'Berners-Lee');
+  await harness.open(page);
+  const other = await context.newPage();
+  await harness.open(other);
+  await other.getByRole('button', { name: 'Today', exact: true }).click();
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+
+  // Keyboard only: open the dialog, try to book with nothing chosen.
+  await page.getByRole('button', { name: 'Book appointment' }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Book appointment' });
+  await expect(dialog.getByRole('combobox', { name: 'Patient' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog.getByText('Choose a patient.')).toBeVisible();
+  await expect(dialog.getByText('Enter the practitioner.')).toBeVisible();
+  const scan = await new AxeBuilder({ page }).analyze();
+  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+    [],
+  );
+  await page.screenshot({ path: 'e2e/artifacts/book-dialog-light.png' });
+  await dialog.getByRole('combobox', { name: 'Patient' }).fill('berners');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('combobox', { name: 'Patient' })).toHaveValue('Tim Berners-Lee');
+  await expect(dialog.getByLabel('Package')).toHaveValue('');
+  await dialog.getByLabel('Time').fill('21:15');
+  await dialog.getByLabel('Practitioner').fill('Dr Who');
+  await dialog.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').first()).toContainText(
+    'Tim Berners-Lee is booked at 21:15',
+  );
+
+  // The second window shows the booking without a reload.
+  await expect(rowOf(other, 'Tim Berners-Lee')).toContainText('21:15');
+  await expect(rowOf(other, 'Tim Berners-Lee')).toContainText('dr-who');
+
+  // Reschedule to a later time the same day, then to tomorrow.
+  await rowOf(page, 'Tim Berners-Lee').getByRole('button', { name: 'Reschedule' }).click();
+  const move = page.getByRole('dialog', { name: 'Reschedule' });
+  await move.getByLabel('New time').fill('25:00');
+  await expect(move.getByText('Enter a real date and time.')).toBeVisible();
+  await move.getByLabel('New time').fill('22:30');
+  await move.getByRole('button', { name: 'Reschedule' }).click();
+  await expect(move).toBeHidden();
+  await expect(rowOf(page, 'Tim Berners-Lee')).toContainText('22:30');
+  await expect(rowOf(other, 'Tim Berners-Lee')).toContainText('22:30');
+
+  await rowOf(page, 'Tim Berners-Lee').getByRole('button', { name: 'Reschedule' }).click();
+  await move.getByLabel('New date').fill(localDate(1));
+  await move.getByRole('button', { name: 'Reschedule' }).click();
+  await expect(rowOf(page, 'Tim Berners-Lee')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next day' }).click();
+  await expect(rowOf(page, 'Tim Berners-Lee')).toContainText('22:30');
+  await page.getByRole('button', { name: 'Back to today' }).click();
+  await expect(page.getByText('No appointments on this day.')).toBeVisible();
+  ops.close();
+});
