@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/harness.ts';
-import { connectOps } from './support/ops-client.ts';
+import { connectOps, type OpsClient } from './support/ops-client.ts';
 import { addPatient, book, localAt, rowOf, seedClinic } from './support/seed.ts';
 
 async function seriousViolations(page: Page) {
@@ -176,3 +176,78 @@ test('a refusal from the main process is shown in words next to its field', asyn
   );
   ops.close();
 });
+
+test('funder money held for the patient is used first, then credit; a package session can be turned off', async ({
+  page,
+  harness,
+}) => {
+  const ops = await connectOps(harness.url);
+  const clinic = await seedClinic(ops);
+  const radia = await addPatient(ops, 'Radia', 'Perlman');
+  const charity = await ops.call('saveFunder', { name: 'Kind Hearts', kind: 'charity' });
+  await ops.call('recordFunderLumpSum', {
+    funderId: charity.id,
+    method: 'eft',
+    amount: '50.00',
+    splits: [{ patientId: radia, amount: '50.00' }],
+  });
+  await ops.call('recordPayment', {
+    payer: { type: 'patient', patientId: radia },
+    method: 'cash',
+    amount: '100.00',
+  });
+  const packageId = await sellPaidPackageByCredit(ops, radia, clinic.lenientPlanId);
+  await book(ops, {
+    patientId: radia,
+    serviceId: clinic.serviceId,
+    start: localAt(0, 15),
+    packageId,
+  });
+  await harness.open(page);
+  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  await rowOf(page, 'Radia Perlman').getByRole('button', { name: 'Check out' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Check out — Radia Perlman' });
+
+  // The package covers the visit: nothing charged, no other source used.
+  const usePackage = dialog.getByRole('checkbox', { name: /Use a package session/ });
+  await expect(usePackage).toBeChecked();
+  await expect(dialog.getByText('session 1 of 5').first()).toBeVisible();
+  await expect(dialog.getByLabel('Kind Hearts money')).toHaveValue('');
+  await expect(dialog.getByLabel('Account credit')).toHaveValue('');
+
+  // Without the package: funder money first (50.00 held), then credit for the rest.
+  await usePackage.uncheck();
+  await expect(dialog.getByLabel('Kind Hearts money')).toHaveValue('50.00');
+  await expect(dialog.getByText('Available $50.00')).toBeVisible();
+  await expect(dialog.getByLabel('Account credit')).toHaveValue('30.00');
+  await expect(dialog.locator('.checkout__figure', { hasText: 'Left owing' })).toContainText(
+    '$0.00',
+  );
+  await dialog.getByLabel('Kind Hearts money').fill('60.00');
+  await expect(
+    dialog.getByText("Only 50.00 of Kind Hearts's money is held for this patient."),
+  ).toBeVisible();
+  await dialog.getByLabel('Kind Hearts money').fill('50.00');
+  await dialog.getByRole('button', { name: 'Save check-out' }).click();
+  const receipt = page
+    .getByRole('dialog', { name: 'Checked out' })
+    .getByRole('article', { name: 'Receipt' });
+  await expect(receipt).toContainText('Funder money');
+  await expect(receipt).toContainText('$50.00');
+  await expect(receipt).toContainText('Account credit');
+  await expect(receipt).toContainText('$30.00');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(rowOf(page, 'Radia Perlman')).toContainText('Paid');
+  await expect(rowOf(page, 'Radia Perlman').getByRole('img')).toHaveCount(0);
+  ops.close();
+});
+
+/** A package paid from a patient's own credit (70.00 of it), leaving some credit for visits. */
+async function sellPaidPackageByCredit(ops: OpsClient, patientId: string, planId: string) {
+  const sold = await ops.call('sellPackage', {
+    patientId,
+    planId,
+    settlement: { credit: '70.00', payments: [{ method: 'card', amount: '280.00' }] },
+  });
+  return sold.packageId;
+}

@@ -6,7 +6,7 @@
 // cleared; payments by method can be added; what is left is shown as you type
 // and may be left owing. Save records it all with one command; then the
 // receipt can be printed.
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Plus, Printer, Trash2 } from 'lucide-preact';
 import type { CheckoutQuote } from '../../../shared/contract/domains/ledger.ts';
 import type { OperationResults } from '../../../shared/contract/operations.ts';
@@ -64,6 +64,8 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
   const [sourcesTouched, setSourcesTouched] = useState(false);
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
+  // A second Enter before the first save answers must not check out twice.
+  const inFlight = useRef(false);
   const [serverError, setServerError] = useState<FormError | null>(null);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [nextKey, setNextKey] = useState(1);
@@ -147,10 +149,12 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
     event.preventDefault();
     setTried(true);
     setServerError(null);
-    if (Object.keys(check.problems).length > 0) return;
+    if (Object.keys(check.problems).length > 0 || inFlight.current) return;
+    inFlight.current = true;
     setSaving(true);
     const args = checkoutArgs(draft, quote);
     const result = await operations.checkOutAppointment(args);
+    inFlight.current = false;
     setSaving(false);
     if (!result.ok) {
       setServerError(formErrorOf(result.error, serverFields(draft)));

@@ -105,7 +105,9 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
           autoFocus
         />
         <div class={shown('service') ? 'field field--invalid' : 'field'}>
-          <label for={ids.service}>Service</label>
+          <label for={ids.service}>
+            Service<span aria-hidden="true"> *</span>
+          </label>
           <select
             id={ids.service}
             class="select"
@@ -131,7 +133,9 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
         <div class="form__row">
           <TextField label="Date" name="date" type="date" value={date} onInput={setDate} required />
           <div class={shown('time') ? 'field field--invalid' : 'field'}>
-            <label for={`${ids.service}-time`}>Time</label>
+            <label for={`${ids.service}-time`}>
+              Time<span aria-hidden="true"> *</span>
+            </label>
             <input
               id={`${ids.service}-time`}
               type="time"
@@ -148,7 +152,9 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
           </div>
         </div>
         <div class={shown('practitioner') ? 'field field--invalid' : 'field'}>
-          <label for={ids.staff}>Practitioner</label>
+          <label for={ids.staff}>
+            Practitioner<span aria-hidden="true"> *</span>
+          </label>
           <input
             id={ids.staff}
             list={`${ids.staff}-list`}
