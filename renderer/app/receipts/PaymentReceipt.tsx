@@ -75,7 +75,7 @@ export function PaymentReceipt({ receipt, money, locale }: PaymentReceiptProps) 
           ) : null}
           {isPositive(receipt.toCredit) ? (
             <tr>
-              <td>Paid in advance, kept as account credit</td>
+              <td>Extra paid, kept as account credit</td>
               <td class="num">{money(receipt.toCredit)}</td>
             </tr>
           ) : null}
