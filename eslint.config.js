@@ -64,7 +64,8 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
+    // The Vite config and unit tests of pure renderer logic run in Node, never in the window.
+    ignores: ['renderer/vite.config.ts', 'renderer/**/*.test.ts'],
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', rendererBoundary],
@@ -75,7 +76,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'build/**/*.ts', 'renderer/vite.config.ts', '*.js', '*.ts'],
+    files: ['electron/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts', 'build/**/*.ts', 'renderer/vite.config.ts', 'renderer/**/*.test.ts', '*.js', '*.ts'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
       'no-restricted-syntax': ['error',

@@ -1,6 +1,4 @@
-// eslint-disable-next-line no-restricted-imports -- a node:test unit test of pure renderer logic; never bundled
 import { test } from 'node:test';
-// eslint-disable-next-line no-restricted-imports -- as above
 import assert from 'node:assert/strict';
 import {
   localDateText,
