@@ -8,7 +8,8 @@ import { chromiumExecutable, chromiumArgs } from './support/chromium.ts';
 export default defineConfig({
   testDir: '.',
   testMatch: /.*\.spec\.ts$/,
-  outputDir: '../test-results',
+  // Separate output folders let several runs share one checkout.
+  outputDir: process.env['PW_OUTPUT_DIR'] ?? '../test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
