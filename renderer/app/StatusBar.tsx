@@ -2,6 +2,7 @@ import { useServices } from './services.ts';
 import { usePolled } from './use-polled.ts';
 import { backupHealth } from './settings/backup-age.ts';
 import { currentScreen } from './navigation.ts';
+import { AttentionButton } from './attention/AttentionButton.tsx';
 
 /** Desk, sync, backup and storage state; sync joins it when it is wired in. */
 export function StatusBar() {
@@ -19,6 +20,7 @@ export function StatusBar() {
       >
         {health.text}
       </button>
+      <AttentionButton />
       <span>
         {info.storage === 'memory' ? 'Data: in memory (not saved)' : 'Data: saved on this PC'}
       </span>

@@ -80,29 +80,36 @@ export function SellPackageDialog(props: MoneyActionProps) {
       : '';
   const name = isOneOff ? oneOff.name.trim() : (plan?.name ?? '');
 
+  // The contract sells plans only, and only plans on sale: a one-off is saved
+  // as a plan on sale, sold, then taken off sale again so it is not offered
+  // to the next patient (it stays listed in Settings as not on sale).
+  const oneOffPlan = (id: string | undefined, active: boolean) =>
+    operations.savePackagePlan({
+      ...(id ? { id } : {}),
+      name: oneOff.name.trim(),
+      sessions: sessions ?? 0,
+      price: price ?? '',
+      validityDays: validityDays ?? 0,
+      eligibleServiceIds: [],
+      lateCancelUsesSession: true,
+      noShowUsesSession: true,
+      expiryRule: 'breakage',
+      active,
+    });
+
   const run = async () => {
     let id = chosenId;
     if (isOneOff) {
       const key = JSON.stringify(oneOff);
-      if (savedOneOff.current?.key === key) id = savedOneOff.current.id;
-      else {
-        const saved = await operations.savePackagePlan({
-          name: oneOff.name.trim(),
-          sessions: sessions ?? 0,
-          price: price ?? '',
-          validityDays: validityDays ?? 0,
-          eligibleServiceIds: [],
-          lateCancelUsesSession: true,
-          noShowUsesSession: true,
-          expiryRule: 'breakage',
-          active: false,
-        });
-        if (!saved.ok) return saved;
-        id = saved.value.id;
-        savedOneOff.current = { key, id };
-      }
+      const saved = await oneOffPlan(
+        savedOneOff.current?.key === key ? savedOneOff.current.id : undefined,
+        true,
+      );
+      if (!saved.ok) return saved;
+      id = saved.value.id;
+      savedOneOff.current = { key, id };
     }
-    return operations.sellPackage({
+    const sold = await operations.sellPackage({
       patientId: props.patientId,
       planId: id,
       payer: payer === 'patient' ? { type: 'patient' } : { type: 'funder', funderId: payer },
@@ -110,6 +117,8 @@ export function SellPackageDialog(props: MoneyActionProps) {
         ? { settlement: { credit: '0', payments: [{ method, amount: paidNow }] } }
         : {}),
     });
+    if (isOneOff) await oneOffPlan(id, false);
+    return sold;
   };
 
   return (

@@ -1,0 +1,200 @@
+// The patient record: buying a package through the sell-package dialog and
+// seeing "0 of 5 used, 5 left, expires …"; accessibility and screenshots; and
+// the record's render time with 2,000 money-history entries.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/harness.ts';
+import { connectOps, type OpsClient } from './support/ops-client.ts';
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function screenshots(page: Page, name: string) {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `e2e/artifacts/${name}-${scheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function seedCatalog(ops: OpsClient) {
+  const service = await ops.call('saveService', {
+    name: 'Physiotherapy',
+    price: '80.00',
+    durationMinutes: 45,
+  });
+  const plan = await ops.call('savePackagePlan', {
+    name: 'Physio five',
+    sessions: 5,
+    price: '350.00',
+    validityDays: 90,
+    eligibleServiceIds: [service.id],
+    lateCancelUsesSession: true,
+    noShowUsesSession: true,
+    expiryRule: 'breakage',
+  });
+  return { serviceId: service.id, planId: plan.id };
+}
+
+async function openRecord(page: Page, search: string, name: string) {
+  await page.getByRole('button', { name: 'Patients', exact: true }).click();
+  await page.getByRole('combobox', { name: /Search patients/ }).fill(search);
+  await page.getByRole('option', { name: new RegExp(name) }).click();
+}
+
+test('buying a package paid in full: the result is shown before saving, then "0 of 5 used, 5 left, expires …" on the record', async ({
+  page,
+  harness,
+}) => {
+  const ops = await connectOps(harness.url);
+  await seedCatalog(ops);
+  await ops.call('addPatient', { firstName: 'Ada', lastName: 'Lovelace', phone: '0412 345 678' });
+  await harness.open(page);
+  await openRecord(page, 'lovel', 'Lovelace, Ada');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Lovelace');
+  const chips = page.getByRole('list', { name: 'Balances' });
+  await expect(chips).toContainText('Account credit$0.00');
+  await expect(page.getByText('No active package.')).toBeVisible();
+  await expect(await seriousViolations(page)).toEqual([]);
+
+  // Alt+S opens the sell-package dialog from the keyboard.
+  await page.keyboard.press('Alt+s');
+  const dialog = page.getByRole('dialog', { name: 'Sell a package — Ada Lovelace' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Package')).toHaveValue(/.+/);
+  await expect(dialog).toContainText('Physio five: 5 sessions for $350.00');
+  await expect(dialog).toContainText('a session is worth $70.00');
+  await expect(dialog).toContainText('(90 days)');
+  await expect(dialog).toContainText('Paid now$350.00 by card');
+  await expect(dialog).toContainText('Left owing$0.00');
+  // Part payment: validated as you type, the preview follows.
+  await dialog.getByRole('radio', { name: 'Pay part now' }).check();
+  await dialog.getByLabel('Amount paid now').fill('400.00');
+  await expect(
+    dialog.getByText('Part payment must be less than the price ($350.00).'),
+  ).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Sell package' })).toBeDisabled();
+  await dialog.getByLabel('Amount paid now').fill('100.00');
+  await expect(dialog).toContainText('Left owing$250.00');
+  await expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'dialog-sell-package');
+  await dialog.getByRole('radio', { name: 'Pay now in full' }).check();
+  await dialog.getByRole('button', { name: 'Sell package' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').first()).toHaveText('Physio five sold to Ada Lovelace.');
+
+  const packages = page.getByRole('region', { name: 'Packages' });
+  await expect(packages).toContainText(/0 of 5 used, 5 left, expires \d{1,2} \w{3} \d{4}/);
+  await expect(packages.getByRole('progressbar', { name: /0 of 5 sessions used/ })).toBeVisible();
+  await expect(chips).toContainText('Owing$0.00');
+  const history = page.getByRole('table', { name: /Money history/ });
+  await expect(history.getByRole('row', { name: /Package sold/ })).toContainText('Physio five');
+  await expect(await seriousViolations(page)).toEqual([]);
+  await screenshots(page, 'record');
+});
+
+test('a one-off package paid later leaves the price owing', async ({ page, harness }) => {
+  const ops = await connectOps(harness.url);
+  await ops.call('addPatient', { firstName: 'Grace', lastName: 'Hopper' });
+  await harness.open(page);
+  await openRecord(page, 'hopper', 'Hopper, Grace');
+  await page.getByRole('button', { name: 'Sell package' }).click();
+  const dialog = page.getByRole('dialog', { name: /Sell a package/ });
+  await expect(dialog.getByLabel('Package')).toHaveValue('one-off');
+  await dialog.getByLabel('Name').fill('Rehab block');
+  await dialog.getByLabel('Sessions').fill('3');
+  await dialog.getByLabel('Price').fill('200.00');
+  await dialog.getByLabel('Valid for (days, 0 = no expiry)').fill('0');
+  await dialog.getByRole('radio', { name: 'Pay later (all owing)' }).check();
+  await expect(dialog).toContainText('Rehab block: 3 sessions for $200.00');
+  await expect(dialog).toContainText('a session is worth $66.67');
+  await expect(dialog).toContainText('ExpiresNever');
+  await expect(dialog).toContainText('Left owing$200.00');
+  await dialog.getByRole('button', { name: 'Sell package' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Packages' })).toContainText(
+    '0 of 3 used, 3 left, no expiry',
+  );
+  await expect(page.getByRole('list', { name: 'Balances' })).toContainText('Owing$200.00');
+});
+
+test('the record renders fast with 2,000 money-history entries', async ({ page, harness }) => {
+  test.setTimeout(300_000);
+  const ops = await connectOps(harness.url);
+  const { id } = await ops.call('addPatient', { firstName: 'Busy', lastName: 'Payer' });
+  await ops.call('addPatient', { firstName: 'Other', lastName: 'Person' });
+  const ENTRIES = 2000;
+  const started = Date.now();
+  for (let i = 0; i < ENTRIES; i += 50) {
+    await Promise.all(
+      Array.from({ length: Math.min(50, ENTRIES - i) }, (_, k) =>
+        ops.call('recordPayment', {
+          payer: { type: 'patient', patientId: id },
+          method: (i + k) % 2 ? 'card' : 'cash',
+          amount: '10.00',
+          reference: `seed ${i + k}`,
+        }),
+      ),
+    );
+  }
+  const seedSeconds = (Date.now() - started) / 1000;
+  await harness.open(page);
+
+  // Measured in the page: from the click that opens the record to the first
+  // history row in the DOM; long tasks observed meanwhile.
+  await page.evaluate(() => {
+    const w = window as unknown as { perf: { runs: number[]; longTasks: number[]; start: number } };
+    w.perf = { runs: [], longTasks: [], start: 0 };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.perf.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: false });
+    document.addEventListener('click', () => (w.perf.start = performance.now()), true);
+    new MutationObserver(() => {
+      if (w.perf.start && document.querySelector('.history__body [aria-rowindex="2"]')) {
+        w.perf.runs.push(performance.now() - w.perf.start);
+        w.perf.start = 0;
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const RUNS = 5;
+  for (let run = 0; run < RUNS; run += 1) {
+    await openRecord(page, 'busy', 'Payer, Busy');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Busy Payer');
+    await expect(page.locator('.history__body [aria-rowindex="2"]')).toBeVisible();
+    await expect(page.getByText(`Showing the newest 100 of ${ENTRIES} entries`)).toBeVisible();
+    if (run === 0) {
+      await expect(page.getByRole('list', { name: 'Balances' })).toContainText('$20,000.00');
+      // Scrolling to the end fetches the rest; only rows in view are in the page.
+      const body = page.locator('.history__body');
+      for (let step = 0; step < 40; step += 1) {
+        await body.evaluate((el) => el.scrollBy(0, 100_000));
+        if ((await page.getByText(/Showing the newest/).count()) === 0) break;
+        await page.waitForTimeout(150);
+      }
+      await expect(page.getByText(/Showing the newest/)).toHaveCount(0);
+      await expect(page.locator(`.history__body [aria-rowindex="${ENTRIES + 1}"]`)).toBeVisible();
+      expect(await page.locator('.history__body [role="row"]').count()).toBeLessThan(40);
+    }
+  }
+  const perf = await page.evaluate(
+    () => (window as unknown as { perf: { runs: number[]; longTasks: number[] } }).perf,
+  );
+  const sorted = [...perf.runs].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  const report = {
+    entries: ENTRIES,
+    seedSeconds,
+    renderMs: perf.runs.map((ms) => Math.round(ms)),
+    medianRenderMs: Math.round(median),
+    longestTaskMs: Math.round(Math.max(0, ...perf.longTasks)),
+  };
+  console.log(`record render: ${JSON.stringify(report)}`);
+  test.info().annotations.push({ type: 'record-render', description: JSON.stringify(report) });
+  expect(perf.runs).toHaveLength(RUNS);
+  // The issue's target is 150 ms; a loose bound here keeps a busy CI machine from flaking.
+  expect(median).toBeLessThan(1000);
+});
