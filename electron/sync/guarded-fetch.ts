@@ -55,9 +55,18 @@ function databaseNameOf(url: URL): string {
   return decodeURIComponent(url.pathname.split('/').filter((part) => part !== '')[0] ?? '');
 }
 
+export interface AnswerExpectation {
+  check?: (url: string, answer: CouchAnswer) => void;
+  passStatuses?: readonly number[];
+}
+
 export interface GuardedClient {
-  /** A request whose status the caller interprets (any status with a JSON body is an answer). */
-  request(url: string, init?: RequestInit, passStatuses?: readonly number[]): Promise<CouchAnswer>;
+  /**
+   * A request whose answer the caller checks: `check` throws a SyncFailure for
+   * an answer it cannot use (reported like any failure); 401/403 are failures
+   * unless listed in `passStatuses`.
+   */
+  request(url: string, init?: RequestInit, expect?: AnswerExpectation): Promise<CouchAnswer>;
   /** The fetch for RxDB's CouchDB plugin: non-2xx and unexpected shapes are failures. */
   fetch: typeof fetch;
 }
@@ -193,7 +202,7 @@ export function createGuardedClient(options: GuardedFetchOptions): GuardedClient
   };
 
   return {
-    request: (url, init, passStatuses) => request(url, init, undefined, passStatuses),
+    request: (url, init, expect) => request(url, init, expect?.check, expect?.passStatuses),
     fetch: guardedFetch as typeof fetch,
   };
 }

@@ -217,8 +217,8 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
     },
     stop() {
       stopping ??= (async () => {
-        // Retries should not delay the stop; in-flight requests end now.
-        setRetryTime(0);
+        // In-flight requests end now (a zero retry time here would let the
+        // plugin's long-poll loop spin until its cancel lands).
         abort.abort();
         await ready;
         await Promise.all([...replications.values()].map((r) => r.cancel()));

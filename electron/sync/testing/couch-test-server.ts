@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
 
 const require = createRequire(import.meta.url);
 
@@ -16,6 +17,29 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 interface PouchConstructor {
   plugin(plugin: unknown): PouchConstructor;
   defaults(options: Record<string, unknown>): PouchConstructor;
+}
+
+// express-pouchdb starts a heartbeat interval for each long poll and, when the
+// client goes away at the wrong moment, never clears it: the test process
+// would then never exit. Its intervals are therefore unref'd, tracked per
+// request (cleared when the response closes) and cleared when a server stops.
+const requestIntervals = new AsyncLocalStorage<Set<ReturnType<typeof setInterval>>>();
+const pouchHeartbeats = new Set<ReturnType<typeof setInterval>>();
+let intervalsTracked = false;
+function trackRequestIntervals(): void {
+  if (intervalsTracked) return;
+  intervalsTracked = true;
+  const original = globalThis.setInterval;
+  const tracking = ((...args: Parameters<typeof setInterval>) => {
+    const handle = original(...args);
+    requestIntervals.getStore()?.add(handle);
+    if (new Error().stack?.includes('express-pouchdb') === true) {
+      handle.unref();
+      pouchHeartbeats.add(handle);
+    }
+    return handle;
+  }) as typeof setInterval;
+  globalThis.setInterval = Object.assign(tracking, original);
 }
 
 let memoryPouch: PouchConstructor | undefined;
@@ -59,6 +83,7 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 export async function startCouchTestServer(
   options: CouchTestServerOptions = {},
 ): Promise<CouchTestServer> {
+  trackRequestIntervals();
   const expressPouchDb = require('express-pouchdb') as (
     pouch: unknown,
     config: Record<string, unknown>,
@@ -95,7 +120,11 @@ export async function startCouchTestServer(
     ) {
       return send(res, 401, '{"error":"unauthorized","reason":"Name or password is incorrect."}');
     }
-    app(req, res);
+    const intervals = new Set<ReturnType<typeof setInterval>>();
+    res.once('close', () => {
+      for (const handle of intervals) clearInterval(handle);
+    });
+    requestIntervals.run(intervals, () => app(req, res));
   };
 
   let server: Server | undefined;
@@ -116,6 +145,8 @@ export async function startCouchTestServer(
     server = undefined;
     for (const res of silent) res.destroy();
     silent.clear();
+    for (const handle of pouchHeartbeats) clearInterval(handle);
+    pouchHeartbeats.clear();
     await new Promise<void>((resolve) => {
       s.close(() => resolve());
       s.closeAllConnections();
