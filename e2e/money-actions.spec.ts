@@ -162,11 +162,9 @@ test('refunds and write-offs: part of a card payment refunded, credit written of
   // Reverse the write-off: the credit is back, the original is marked reversed.
   await page.getByRole('button', { name: 'Reverse' }).click();
   dialog = page.getByRole('dialog', { name: 'Reverse an entry — Ann Lee' });
-  await dialog
-    .getByLabel('Entry to reverse')
-    .selectOption({
-      label: (await dialog.getByRole('option', { name: /Credit written off/ }).textContent()) ?? '',
-    });
+  await dialog.getByLabel('Entry to reverse').selectOption({
+    label: (await dialog.getByRole('option', { name: /Credit written off/ }).textContent()) ?? '',
+  });
   await dialog.getByLabel('Reason').selectOption('billing-error');
   await checkDialog(page, 'reverse');
   await dialog.getByRole('button', { name: 'Reverse' }).click();

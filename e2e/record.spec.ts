@@ -97,6 +97,65 @@ test('buying a package paid in full: the result is shown before saving, then "0 
   await screenshots(page, 'record');
 });
 
+test('appointments show their session numbers ("1 of 5"), and a visit is checked out from the record', async ({
+  page,
+  harness,
+}) => {
+  const ops = await connectOps(harness.url);
+  const { serviceId, planId } = await seedCatalog(ops);
+  const ada = await ops.call('addPatient', { firstName: 'Ada', lastName: 'Lovelace' });
+  const sold = await ops.call('sellPackage', {
+    patientId: ada.id,
+    planId,
+    settlement: { payments: [{ method: 'card', amount: '350.00' }] },
+  });
+  for (const hoursAgo of [50, 2]) {
+    await ops.call('bookAppointment', {
+      patientId: ada.id,
+      serviceId,
+      practitionerId: 'dr-lee',
+      start: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+      packageId: sold.packageId,
+    });
+  }
+  await harness.open(page);
+  await openRecord(page, 'lovel', 'Lovelace, Ada');
+  const appointments = page.getByRole('region', { name: 'Appointments' });
+  const rows = appointments.getByRole('row').filter({ hasText: 'Physiotherapy' });
+  await expect(rows).toHaveCount(2);
+  // Newest first: check out the older visit first so the sessions number in order.
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /Check out/ })
+    .click();
+  const checkout = page.getByRole('dialog', { name: /Check out — Ada Lovelace/ });
+  await checkout.getByRole('button', { name: 'Save check-out' }).click();
+  await page
+    .getByRole('dialog', { name: 'Checked out' })
+    .getByRole('button', { name: 'Done' })
+    .click();
+  await expect(rows.nth(1)).toContainText('1 of 5');
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /Check out/ })
+    .click();
+  await checkout.getByRole('button', { name: 'Save check-out' }).click();
+  await page
+    .getByRole('dialog', { name: 'Checked out' })
+    .getByRole('button', { name: 'Done' })
+    .click();
+  await expect(rows.nth(0)).toContainText('2 of 5');
+  await expect(rows.nth(0)).toContainText('checked out');
+  await expect(page.getByRole('region', { name: 'Packages' })).toContainText(
+    /2 of 5 used, 3 left, expires/,
+  );
+  await expect(
+    page
+      .getByRole('table', { name: /Money history/ })
+      .getByRole('row', { name: /Visit checked out/ }),
+  ).toHaveCount(2);
+});
+
 test('a one-off package paid later leaves the price owing', async ({ page, harness }) => {
   const ops = await connectOps(harness.url);
   await ops.call('addPatient', { firstName: 'Grace', lastName: 'Hopper' });
@@ -160,29 +219,33 @@ test('the record renders fast with 2,000 money-history entries', async ({ page, 
       }
     }).observe(document.body, { childList: true, subtree: true });
   });
-  const RUNS = 5;
+  const RUNS = 7;
   for (let run = 0; run < RUNS; run += 1) {
     await openRecord(page, 'busy', 'Payer, Busy');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Busy Payer');
     await expect(page.locator('.history__body [aria-rowindex="2"]')).toBeVisible();
     await expect(page.getByText(`Showing the newest 100 of ${ENTRIES} entries`)).toBeVisible();
-    if (run === 0) {
-      await expect(page.getByRole('list', { name: 'Balances' })).toContainText('$20,000.00');
-      // Scrolling to the end fetches the rest; only rows in view are in the page.
-      const body = page.locator('.history__body');
-      for (let step = 0; step < 40; step += 1) {
-        await body.evaluate((el) => el.scrollBy(0, 100_000));
-        if ((await page.getByText(/Showing the newest/).count()) === 0) break;
-        await page.waitForTimeout(150);
-      }
-      await expect(page.getByText(/Showing the newest/)).toHaveCount(0);
-      await expect(page.locator(`.history__body [aria-rowindex="${ENTRIES + 1}"]`)).toBeVisible();
-      expect(await page.locator('.history__body [role="row"]').count()).toBeLessThan(40);
-    }
+    await page.waitForTimeout(300); // let any late work show up as a long task
   }
   const perf = await page.evaluate(
     () => (window as unknown as { perf: { runs: number[]; longTasks: number[] } }).perf,
   );
+
+  // Scrolling to the end fetches the rest; only the rows in view are in the page.
+  await expect(page.getByRole('list', { name: 'Balances' })).toContainText('$20,000.00');
+  const body = page.locator('.history__body');
+  for (let step = 0; step < 40; step += 1) {
+    await body.evaluate((el) => el.scrollBy(0, 100_000));
+    if ((await page.getByText(/Showing the newest/).count()) === 0) break;
+    await page.waitForTimeout(150);
+  }
+  await expect(page.getByText(/Showing the newest/)).toHaveCount(0);
+  await expect(page.locator(`.history__body [aria-rowindex="${ENTRIES + 1}"]`)).toBeVisible();
+  expect(await page.locator('.history__body [role="row"]').count()).toBeLessThan(40);
+  const scrolling = await page.evaluate(
+    () => (window as unknown as { perf: { longTasks: number[] } }).perf.longTasks,
+  );
+
   const sorted = [...perf.runs].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
   const report = {
@@ -190,7 +253,10 @@ test('the record renders fast with 2,000 money-history entries', async ({ page, 
     seedSeconds,
     renderMs: perf.runs.map((ms) => Math.round(ms)),
     medianRenderMs: Math.round(median),
-    longestTaskMs: Math.round(Math.max(0, ...perf.longTasks)),
+    longTasksWhileOpeningMs: perf.longTasks.map((ms) => Math.round(ms)),
+    longTasksWhileScrollingToTheEndMs: scrolling
+      .slice(perf.longTasks.length)
+      .map((ms) => Math.round(ms)),
   };
   console.log(`record render: ${JSON.stringify(report)}`);
   test.info().annotations.push({ type: 'record-render', description: JSON.stringify(report) });

@@ -1,11 +1,14 @@
 // The patient's appointments, newest first, each with its package session
 // number ("3 of 5") from the ledger. A live query: a booking or a check-out
-// made elsewhere shows at once.
+// made elsewhere shows at once. A visit not yet checked out can be checked
+// out from here (the Today screen's check-out dialog).
+import { useState } from 'preact/hooks';
 import { map } from 'rxjs';
 import type { PatientAccount } from '../../../shared/contract/domains/ledger.ts';
 import type { Appointment, AppointmentStatus } from '../../../shared/ledger/index.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
+import { CheckoutDialog } from '../checkout/CheckoutDialog.tsx';
 
 const LIMIT = 40;
 
@@ -24,6 +27,7 @@ export function AppointmentsPanel(props: {
   dateTime: (iso: string) => string;
 }) {
   const { db } = useServices();
+  const [checkingOut, setCheckingOut] = useState('');
   const appointments = useObservable<Appointment[]>(
     () =>
       db.appointments
@@ -45,6 +49,9 @@ export function AppointmentsPanel(props: {
               <th scope="col">Service</th>
               <th scope="col">Status</th>
               <th scope="col">Session</th>
+              <th scope="col">
+                <span class="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,12 +66,28 @@ export function AppointmentsPanel(props: {
                     {appointment.checkedOutAt ? ', checked out' : ''}
                   </td>
                   <td>{session ? <span class="badge">{session.label}</span> : '—'}</td>
+                  <td>
+                    {(appointment.status === 'booked' || appointment.status === 'attended') &&
+                    !appointment.checkedOutAt ? (
+                      <button
+                        type="button"
+                        class="button button--small"
+                        aria-label={`Check out the visit of ${props.dateTime(appointment.start)}`}
+                        onClick={() => setCheckingOut(appointment.id)}
+                      >
+                        Check out
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
               );
             })}
           </tbody>
         </table>
       )}
+      {checkingOut ? (
+        <CheckoutDialog appointmentId={checkingOut} onClose={() => setCheckingOut('')} />
+      ) : null}
     </section>
   );
 }
