@@ -9,6 +9,7 @@ import { deskOperationArgs, type DeskOperationResults } from './domains/desk.ts'
 import { catalogOperationArgs, type CatalogOperationResults } from './domains/catalog.ts';
 import { ledgerOperationArgs, type LedgerOperationResults } from './domains/ledger.ts';
 import { backupOperationArgs, type BackupOperationResults } from './domains/backups.ts';
+import { reportOperationArgs, type ReportOperationResults } from './domains/reports.ts';
 
 export type { AppInfo } from './domains/desk.ts';
 
@@ -17,13 +18,15 @@ export const operationArgs = {
   ...catalogOperationArgs,
   ...ledgerOperationArgs,
   ...backupOperationArgs,
+  ...reportOperationArgs,
 } as const;
 
 /** What each operation answers with when it succeeds. */
 export type OperationResults = DeskOperationResults &
   CatalogOperationResults &
   LedgerOperationResults &
-  BackupOperationResults;
+  BackupOperationResults &
+  ReportOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
 export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];

@@ -12,6 +12,7 @@ import { catalogHandlers } from './catalog.ts';
 import { ledgerCommandHandlers } from './ledger-commands.ts';
 import { ledgerQueryHandlers } from './ledger-queries.ts';
 import { backupHandlers } from './backups.ts';
+import { reportHandlers } from './reports.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -29,4 +30,5 @@ export const operationHandlers: OperationHandlers = {
   ...ledgerCommandHandlers,
   ...ledgerQueryHandlers,
   ...backupHandlers,
+  ...reportHandlers,
 };

@@ -1,0 +1,189 @@
+// Reports and exports in the main process: load the entries a request needs by
+// business time, run the pure builders, write export files, and keep the export
+// record (exports.json) so a repeated export is identical and late entries show.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PunchcardDatabase } from '../../shared/db/collections.ts';
+import type { JournalEntry } from '../../shared/ledger/index.ts';
+import type {
+  ExportOutcome,
+  ExportSummary,
+  LateEntry,
+} from '../../shared/contract/domains/reports.ts';
+import type {
+  AccountMapping,
+  ExportFormat,
+  ReportName,
+  ReportTable,
+} from '../../shared/reports/index.ts';
+import {
+  addDays,
+  buildExport,
+  buildReport,
+  endOfLocalDay,
+  localDateOf,
+  startOfLocalDay,
+} from '../../shared/reports/index.ts';
+import { exportFileCsv, reportCsv } from './csv.ts';
+import { readExportRecords, setMapping, writeExportRecords } from './export-records.ts';
+import { clinicFrame, entriesBetween, loadDirectory } from './report-sources.ts';
+
+export interface ReportArgs {
+  report: ReportName;
+  at?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  withinDays?: number | undefined;
+}
+
+export interface ExportArgs {
+  format: ExportFormat;
+  from: string;
+  to: string;
+  outDir?: string | undefined;
+}
+
+export interface ReportService {
+  runReport(args: ReportArgs): Promise<ReportTable & { csv: string }>;
+  runExport(args: ExportArgs): Promise<ExportOutcome>;
+  listExports(): ExportSummary[];
+  mapping(): AccountMapping;
+  setMapping(mapping: AccountMapping): AccountMapping;
+}
+
+export function createReportService(options: {
+  db: PunchcardDatabase;
+  dataDirectory: string;
+  now: () => Date;
+}): ReportService {
+  const { db, dataDirectory, now } = options;
+
+  return {
+    async runReport(args) {
+      const frame = await clinicFrame(db);
+      const today = localDateOf(now().toISOString(), frame.timeZone);
+      const at = args.at ?? args.to ?? today;
+      const to = args.to ?? at;
+      const from = args.from ?? (args.report === 'trend' ? addDays(to, -29) : to);
+      let entries: JournalEntry[];
+      if (args.report === 'takings') {
+        entries = await entriesBetween(
+          db,
+          startOfLocalDay(from, frame.timeZone),
+          endOfLocalDay(to, frame.timeZone),
+        );
+      } else {
+        const end = args.report === 'trend' ? to : at;
+        entries = await entriesBetween(db, '', endOfLocalDay(end, frame.timeZone));
+      }
+      const directory = await loadDirectory(db);
+      const table = buildReport(
+        { report: args.report, at, from, to, withinDays: args.withinDays ?? 30 },
+        entries,
+        frame,
+        directory,
+      );
+      return { ...table, csv: reportCsv(table) };
+    },
+
+    async runExport(args) {
+      const frame = await clinicFrame(db);
+      const records = readExportRecords(dataDirectory);
+      const inRange = await entriesBetween(
+        db,
+        startOfLocalDay(args.from, frame.timeZone),
+        endOfLocalDay(args.to, frame.timeZone),
+      );
+      const sameFormat = records.exports.filter((record) => record.format === args.format);
+      const previous = sameFormat.find(
+        (record) => record.from === args.from && record.to === args.to,
+      );
+      let included: JournalEntry[];
+      let late: LateEntry[];
+      let mapping: AccountMapping;
+      let exportId: string;
+      if (previous) {
+        // The same export again: exactly the entries it had, with the mapping it used.
+        const had = new Set(previous.entryIds);
+        included = inRange.filter((entry) => had.has(entry.id));
+        late = inRange
+          .filter((entry) => !had.has(entry.id))
+          .map((entry) => lateEntry(entry, previous.exportId));
+        mapping = previous.mapping;
+        exportId = previous.exportId;
+      } else {
+        // A new range: leave out what an earlier export of this format already carried
+        // (never post an entry twice), and flag entries dated inside an exported period.
+        const exported = new Map<string, string>();
+        for (const record of sameFormat) {
+          for (const id of record.entryIds) exported.set(id, record.exportId);
+        }
+        included = inRange.filter((entry) => !exported.has(entry.id));
+        late = [];
+        for (const entry of included) {
+          const date = localDateOf(entry.occurredAt, frame.timeZone);
+          const covering = sameFormat.find((record) => record.from <= date && date <= record.to);
+          if (covering) late.push(lateEntry(entry, covering.exportId));
+        }
+        mapping = records.mapping;
+        exportId = `${args.format}:${args.from}:${args.to}`;
+      }
+      const directory = await loadDirectory(db);
+      const files = buildExport(args.format, included, args, frame, directory, mapping).map(
+        (file) => ({ name: file.name, csv: exportFileCsv(file), rows: file.rows.length }),
+      );
+      let writtenTo = '';
+      if (args.outDir) {
+        writtenTo = resolve(args.outDir);
+        mkdirSync(writtenTo, { recursive: true });
+        for (const file of files) writeFileSync(join(writtenTo, file.name), file.csv);
+      }
+      if (!previous) {
+        records.exports.push({
+          exportId,
+          format: args.format,
+          from: args.from,
+          to: args.to,
+          exportedAt: now().toISOString(),
+          mapping,
+          entryIds: included.map((entry) => entry.id).sort(),
+          files: files.map((file) => file.name),
+        });
+        writeExportRecords(dataDirectory, records);
+      }
+      return {
+        exportId,
+        repeated: Boolean(previous),
+        files,
+        writtenTo,
+        entryCount: included.length,
+        late,
+      };
+    },
+
+    listExports() {
+      return readExportRecords(dataDirectory).exports.map((record) => ({
+        exportId: record.exportId,
+        format: record.format,
+        from: record.from,
+        to: record.to,
+        exportedAt: record.exportedAt,
+        entryCount: record.entryIds.length,
+        files: record.files,
+      }));
+    },
+
+    mapping: () => readExportRecords(dataDirectory).mapping,
+    setMapping: (mapping) => setMapping(dataDirectory, mapping),
+  };
+}
+
+function lateEntry(entry: JournalEntry, exportId: string): LateEntry {
+  return {
+    entryId: entry.id,
+    kind: entry.kind,
+    occurredAt: entry.occurredAt,
+    recordedAt: entry.recordedAt,
+    exportId,
+  };
+}
