@@ -10,7 +10,8 @@ export type SyncFailureKind =
   | 'not-couchdb'
   | 'server-error'
   | 'missing-database'
-  | 'rejected-document';
+  | 'rejected-document'
+  | 'not-configured';
 
 export class SyncFailure extends Error {
   readonly kind: SyncFailureKind;
