@@ -8,11 +8,15 @@ import { EXIT_FAILED, EXIT_USAGE, UsageError } from '../electron/backup/cli/comm
 import type { Command, CommandContext } from '../electron/backup/cli/command.ts';
 import { restoreCommand } from '../electron/backup/cli/restore-command.ts';
 import { verifyCommand } from '../electron/backup/cli/verify-command.ts';
+import { exportCommand } from '../electron/reports/cli/export-command.ts';
+import { reportCommand } from '../electron/reports/cli/report-command.ts';
 
 export const commands: Readonly<Record<string, Command>> = {
   backup: backupCommand,
   verify: verifyCommand,
   restore: restoreCommand,
+  export: exportCommand,
+  report: reportCommand,
 };
 
 function appVersion(): string {
