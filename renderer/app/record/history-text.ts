@@ -58,10 +58,10 @@ export function historyTitle(item: HistoryItem, names: HistoryNames): string {
 /** Details: method and reference, package, reason, note, document number. */
 export function historyDetail(item: HistoryItem, names: HistoryNames): string {
   const parts: string[] = [];
-  if (item.number) parts.push(item.number);
+  if (item.packageId && item.kind !== 'reversal') parts.push(names.packageName(item.packageId));
   if (item.method) parts.push(methodLabel(item.method));
   if (item.reference) parts.push(`ref. ${item.reference}`);
-  if (item.packageId && item.kind !== 'reversal') parts.push(names.packageName(item.packageId));
+  if (item.number) parts.push(item.number);
   if (item.reasonCode) parts.push(reasonLabel(item.reasonCode));
   if (item.memo) parts.push(`“${item.memo}”`);
   if (item.reversedBy) parts.push('reversed');
