@@ -26,7 +26,8 @@ import {
 } from '../../shared/reports/index.ts';
 import { exportFileCsv, reportCsv } from './csv.ts';
 import { readExportRecords, setMapping, writeExportRecords } from './export-records.ts';
-import { clinicFrame, entriesBetween, loadDirectory } from './report-sources.ts';
+import { journalCache } from './journal-cache.ts';
+import { clinicFrame, loadDirectory } from './report-sources.ts';
 
 export interface ReportArgs {
   report: ReportName;
@@ -57,6 +58,7 @@ export function createReportService(options: {
   now: () => Date;
 }): ReportService {
   const { db, dataDirectory, now } = options;
+  const journal = journalCache(db);
 
   return {
     async runReport(args) {
@@ -67,14 +69,13 @@ export function createReportService(options: {
       const from = args.from ?? (args.report === 'trend' ? addDays(to, -29) : to);
       let entries: JournalEntry[];
       if (args.report === 'takings') {
-        entries = await entriesBetween(
-          db,
+        entries = await journal.between(
           startOfLocalDay(from, frame.timeZone),
           endOfLocalDay(to, frame.timeZone),
         );
       } else {
         const end = args.report === 'trend' ? to : at;
-        entries = await entriesBetween(db, '', endOfLocalDay(end, frame.timeZone));
+        entries = await journal.between('', endOfLocalDay(end, frame.timeZone));
       }
       const directory = await loadDirectory(db);
       const table = buildReport(
@@ -89,8 +90,7 @@ export function createReportService(options: {
     async runExport(args) {
       const frame = await clinicFrame(db);
       const records = readExportRecords(dataDirectory);
-      const inRange = await entriesBetween(
-        db,
+      const inRange = await journal.between(
         startOfLocalDay(args.from, frame.timeZone),
         endOfLocalDay(args.to, frame.timeZone),
       );
