@@ -13,6 +13,7 @@ import { storageFromPort } from '../../shared/db/storage-from-port.ts';
 import { openReaderDatabase } from '../../shared/db/open-reader-database.ts';
 import type { StoragePort } from '../../shared/contract/storage-port.ts';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { TEST_MANAGER } from '../auth/testing/test-staff.ts';
 
 async function withCore(
   run: (core: Core, dir: string) => Promise<void>,
@@ -25,6 +26,7 @@ async function withCore(
     devMode: true,
     appVersion: '0.0.0-test',
     now: () => new Date('2026-11-21T09:00:00Z'),
+    devStaff: TEST_MANAGER,
   });
   try {
     await run(core, dir);
@@ -160,6 +162,7 @@ test('on the SQLite storage, patients survive closing and reopening the desk', a
     storageKind: 'sqlite' as const,
     devMode: true,
     appVersion: '0.0.0-test',
+    devStaff: TEST_MANAGER,
   };
   try {
     const first = await startCore(options);
@@ -178,4 +181,37 @@ test('on the SQLite storage, patients survive closing and reopening the desk', a
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('editing a patient changes their details and search text, stamps the edit, and refuses bad input', async () => {
+  await withCore(async (core) => {
+    const added = await core.dispatch('addPatient', { firstName: 'Jo', lastName: 'March' });
+    assert.ok(added.ok);
+    const id = (added.value as { id: string }).id;
+    const before = (await core.db.patients.findOne(id).exec())!.toJSON();
+
+    const edited = await core.dispatch('updatePatient', {
+      id,
+      firstName: 'Josephine',
+      lastName: 'March',
+      phone: '0400 111 222',
+    });
+    assert.equal(edited.ok, true);
+    const after = (await core.db.patients.findOne(id).exec())!.toJSON();
+    assert.equal(after.firstName, 'Josephine');
+    assert.equal(after.createdAt, before.createdAt);
+    assert.match(after.searchText, /josephine march/);
+    assert.match(after.searchText, /0400111222/);
+
+    const refused = await core.dispatch('updatePatient', { id, firstName: '', lastName: 'March' });
+    assert.equal(refused.ok, false);
+    const unknown = await core.dispatch('updatePatient', {
+      id: 'nobody',
+      firstName: 'A',
+      lastName: 'B',
+    });
+    assert.equal(unknown.ok, false);
+    if (!unknown.ok) assert.equal(unknown.error.code, 'not-found');
+    assert.equal((await core.db.patients.findOne(id).exec())!.firstName, 'Josephine');
+  });
 });

@@ -15,9 +15,13 @@ export interface AppInfo {
 export const deskOperationArgs = {
   appInfo: z.object({}).strict(),
   addPatient: newPatientInput.strict(),
+  updatePatient: newPatientInput
+    .extend({ id: z.string().min(1, 'Which patient?').max(40) })
+    .strict(),
 } as const;
 
 export interface DeskOperationResults {
   appInfo: AppInfo;
   addPatient: { id: string };
+  updatePatient: { id: string };
 }
