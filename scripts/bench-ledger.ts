@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startCore, type Core } from '../electron/app/start-core.ts';
+import { TEST_MANAGER } from '../electron/auth/testing/test-staff.ts';
 import type {
   OperationArgs,
   OperationName,
@@ -132,6 +133,7 @@ async function open(dataDirectory: string, clinicDelayMs = 1000): Promise<Core> 
     appVersion: 'bench',
     deskId: 'desk-1',
     ledger: { clinic: { delayMs: clinicDelayMs } },
+    devStaff: TEST_MANAGER,
   });
 }
 

@@ -1,7 +1,8 @@
 // `npm run dev:web`: the desk's services under plain Node and the renderer in
 // a browser. Options: --data <dir> (default .data/dev-web), --port <n>,
 // --storage sqlite|memory (default sqlite),
-// --build (build the renderer first). Prints one JSON line {"url": …} when ready,
+// --build (build the renderer first), --dev-staff (start signed in as a development
+// manager; --dev-pin <pin> gives them a PIN for signing in again after a lock). Prints one JSON line {"url": …} when ready,
 // which the end-to-end tests read.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     build: { type: 'boolean', default: false },
     storage: { type: 'string', default: 'sqlite' },
+    'dev-staff': { type: 'boolean', default: false },
+    'dev-pin': { type: 'string' },
   },
 });
 
@@ -30,6 +33,16 @@ const core = await startCore({
   storageKind: values.storage === 'memory' ? 'memory' : 'sqlite',
   devMode: true,
   appVersion: process.env['npm_package_version'] ?? '0.0.0-dev',
+  ...(values['dev-staff']
+    ? {
+        devStaff: {
+          id: 'dev-manager',
+          name: 'Dev Manager',
+          role: 'manager' as const,
+          ...(values['dev-pin'] ? { pin: values['dev-pin'] } : {}),
+        },
+      }
+    : {}),
 });
 const harness = await startHarness({
   core,

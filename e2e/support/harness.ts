@@ -16,8 +16,12 @@ export interface HarnessFixture {
 
 async function startHarnessProcess(
   dataDirectory: string,
+  signedIn: boolean,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['scripts/dev-web.ts', '--data', dataDirectory], {
+  const args = ['scripts/dev-web.ts', '--data', dataDirectory];
+  // Specs start signed in as a development manager unless they are about signing in.
+  if (signedIn) args.push('--dev-staff');
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -41,11 +45,12 @@ async function startHarnessProcess(
   return { child, url };
 }
 
-export const test = base.extend<{ harness: HarnessFixture }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
-  harness: async ({}, use) => {
+export const test = base.extend<{ harness: HarnessFixture; signedIn: boolean }>({
+  /** `test.use({ signedIn: false })`: start with nobody signed in (the sign-in specs). */
+  signedIn: [true, { option: true }],
+  harness: async ({ signedIn }, use) => {
     const dataDirectory = mkdtempSync(join(tmpdir(), 'punchcard-e2e-'));
-    const { child, url } = await startHarnessProcess(dataDirectory);
+    const { child, url } = await startHarnessProcess(dataDirectory, signedIn);
     await use({
       url,
       dataDirectory,

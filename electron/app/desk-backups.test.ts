@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore } from './start-core.ts';
 import { restoreBackup } from '../backup/index.ts';
+import { TEST_MANAGER } from '../auth/testing/test-staff.ts';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'punchcard-desk-backups-'));
@@ -19,6 +20,7 @@ test('on the memory storage, "Back up now" says there is nothing durable to back
     storageKind: 'memory',
     devMode: true,
     appVersion: '0.0.0-test',
+    devStaff: TEST_MANAGER,
   });
   try {
     const result = await core.dispatch('backUpNow', {});
@@ -38,6 +40,7 @@ test('backup settings are validated, then "Back up now" writes a verified file t
     storageKind: 'sqlite' as const,
     devMode: true,
     appVersion: '0.0.0-test',
+    devStaff: TEST_MANAGER,
   };
   const core = await startCore(options);
   try {

@@ -16,6 +16,8 @@ import {
 import { randomBytes } from 'node:crypto';
 import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.ts';
 import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
+import { createAuthService, type AuthService, type DevStaff } from '../auth/auth-service.ts';
+import type { ScryptParameters } from '../auth/secret-hash.ts';
 
 export interface CoreOptions {
   dataDirectory: string;
@@ -26,6 +28,10 @@ export interface CoreOptions {
   now?: () => Date;
   /** Tuning of the ledger's projections (tests and benchmarks). */
   ledger?: Pick<LedgerServiceOptions, 'clinic' | 'cache'>;
+  /** Development and tests only: start signed in as this staff member. The app never sets it. */
+  devStaff?: DevStaff;
+  /** Cheaper hashing for tests; the app uses OWASP's parameters. */
+  scrypt?: ScryptParameters;
 }
 
 export interface Core {
@@ -36,6 +42,7 @@ export interface Core {
   rendererStorage: RxStorage<any, any>;
   ledger: LedgerService;
   backups: DeskBackups;
+  auth: AuthService;
   close(): Promise<void>;
 }
 
@@ -63,15 +70,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const ledger = await createLedgerService({
     db,
     deskId,
-    staffId: 'reception',
+    staffId: 'system',
     now,
     newId,
     ...options.ledger,
   });
+  const auth = await createAuthService({
+    db,
+    deskId,
+    dataDirectory: options.dataDirectory,
+    now,
+    newId,
+    ...(options.scrypt ? { scrypt: options.scrypt } : {}),
+    ...(options.devStaff ? { devStaff: options.devStaff } : {}),
+  });
   const dispatch = createDispatcher({
     db,
     deskId,
-    staffId: 'reception',
+    staffId: '',
+    auth,
     now,
     newId,
     appVersion: options.appVersion,
@@ -93,6 +110,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     rendererStorage: readOnlyForRenderers(storage),
     ledger,
     backups,
+    auth,
     async close() {
       ledger.close();
       backups.stop();

@@ -3,13 +3,16 @@ import type { StorageKind } from '../db/choose-storage.ts';
 import type { LedgerService } from '../ledger/ledger-service.ts';
 import type { DeskBackups } from '../app/desk-backups.ts';
 import type { DeskConfig } from '../app/desk-config.ts';
+import type { AuthService } from '../auth/auth-service.ts';
 
 /** What every operation handler may use: the database, the desk, the clock and ids. */
 export interface OperationContext {
   db: PunchcardDatabase;
   deskId: string;
-  /** The signed-in staff member (until sign-in exists, the desk's default user). */
+  /** The signed-in staff member ('' for the few operations open to nobody signed in). */
   staffId: string;
+  /** Who is signed in at this desk; the dispatcher admits operations by it. */
+  auth: AuthService;
   now: () => Date;
   newId: () => string;
   appVersion: string;

@@ -11,6 +11,7 @@ import {
 import { fail, type OpResult } from '../../shared/contract/result.ts';
 import type { OperationContext } from './context.ts';
 import { operationHandlers, type OperationHandlers } from './handlers/index.ts';
+import { admit } from '../auth/admit.ts';
 
 export type Dispatch = (name: string, rawArgs: unknown) => Promise<OpResult<unknown>>;
 
@@ -29,6 +30,9 @@ export function createDispatcher(
     name: N,
     rawArgs: unknown,
   ): Promise<OpResult<OperationResults[N]>> => {
+    // Who may call it is decided first, in the queue: a sign-in queued before counts.
+    const admission = admit(name, ctx.auth.current());
+    if (!admission.ok) return admission.refusal;
     const parsed = operationArgs[name].safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -44,7 +48,8 @@ export function createDispatcher(
       a: unknown,
     ) => Promise<OpResult<OperationResults[N]>>;
     try {
-      return await handler(ctx, parsed.data);
+      // Every handler stamps what it writes with the person signed in now.
+      return await handler({ ...ctx, staffId: admission.staffId }, parsed.data);
     } catch (error) {
       // Log the kind of failure only: messages may carry patient data.
       log(`operation ${name} failed: ${error instanceof Error ? error.name : typeof error}`);

@@ -9,6 +9,7 @@ import { deskOperationArgs, type DeskOperationResults } from './domains/desk.ts'
 import { catalogOperationArgs, type CatalogOperationResults } from './domains/catalog.ts';
 import { ledgerOperationArgs, type LedgerOperationResults } from './domains/ledger.ts';
 import { backupOperationArgs, type BackupOperationResults } from './domains/backups.ts';
+import { authOperationArgs, type AuthOperationResults } from './domains/auth.ts';
 import { reportOperationArgs, type ReportOperationResults } from './domains/reports.ts';
 
 export type { AppInfo } from './domains/desk.ts';
@@ -19,6 +20,7 @@ export const operationArgs = {
   ...ledgerOperationArgs,
   ...backupOperationArgs,
   ...reportOperationArgs,
+  ...authOperationArgs,
 } as const;
 
 /** What each operation answers with when it succeeds. */
@@ -26,7 +28,8 @@ export type OperationResults = DeskOperationResults &
   CatalogOperationResults &
   LedgerOperationResults &
   BackupOperationResults &
-  ReportOperationResults;
+  ReportOperationResults &
+  AuthOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
 export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../../app/start-core.ts';
+import { TEST_MANAGER } from '../../auth/testing/test-staff.ts';
 import type {
   OperationArgs,
   OperationName,
@@ -56,6 +57,7 @@ export async function openTestDesk(
       deskId,
       now: () => clock.now,
       ledger: { clinic: { delayMs: 0 } },
+      devStaff: TEST_MANAGER,
     });
   let core: Core | null = await start();
   const open = (): Core => {

@@ -13,6 +13,7 @@ import { ledgerCommandHandlers } from './ledger-commands.ts';
 import { ledgerQueryHandlers } from './ledger-queries.ts';
 import { backupHandlers } from './backups.ts';
 import { reportHandlers } from './reports.ts';
+import { authHandlers } from './auth.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -31,4 +32,5 @@ export const operationHandlers: OperationHandlers = {
   ...ledgerQueryHandlers,
   ...backupHandlers,
   ...reportHandlers,
+  ...authHandlers,
 };
