@@ -264,3 +264,28 @@ test('the record renders fast with 2,000 money-history entries', async ({ page, 
   // The target is 150 ms; a loose bound here keeps a busy CI machine from flaking.
   expect(median).toBeLessThan(1000);
 });
+
+test('reception edits a patient’s details from the record, with the checks as they type', async ({
+  page,
+  harness,
+}) => {
+  await harness.open(page);
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByLabel('First name').fill('Jo');
+  await page.getByLabel('Last name').fill('March');
+  await page.getByRole('button', { name: 'Add patient' }).click();
+  await page.getByRole('option', { name: /March, Jo/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Jo March');
+
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Edit details of Jo March' });
+  await dialog.getByLabel('First name').fill('');
+  await expect(dialog.getByText('First name is required.')).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save details' })).toBeDisabled();
+  await dialog.getByLabel('First name').fill('Josephine');
+  await dialog.getByLabel('Phone', { exact: true }).fill('0400 111 222');
+  await dialog.getByRole('button', { name: 'Save details' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Josephine March');
+  await expect(page.getByRole('region', { name: 'Details' })).toContainText('0400 111 222');
+});

@@ -16,6 +16,7 @@ import { PackagesPanel } from './PackagesPanel.tsx';
 import { AppointmentsPanel } from './AppointmentsPanel.tsx';
 import { MoneyHistory } from './MoneyHistory.tsx';
 import { RecordActions } from './RecordActions.tsx';
+import { EditDetailsDialog } from './EditDetailsDialog.tsx';
 import { usePatientNames } from './use-patient-names.ts';
 import type { HistoryNames } from './history-text.ts';
 import './record.css';
@@ -31,6 +32,7 @@ export function PatientRecordScreen() {
   const patientId = openPatientId.value;
   const [historyLimit, setHistoryLimit] = useState(FIRST_PAGE);
   const [notice, setNotice] = useState('');
+  const [editing, setEditing] = useState(false);
   useEffect(() => {
     setHistoryLimit(FIRST_PAGE);
     setNotice('');
@@ -92,7 +94,22 @@ export function PatientRecordScreen() {
       <div class="record__columns">
         <div class="record__side">
           <section class="panel" aria-labelledby="details-heading">
-            <h2 id="details-heading">Details</h2>
+            <div class="record__panel-header">
+              <h2 id="details-heading">Details</h2>
+              <button type="button" class="button" onClick={() => setEditing(true)}>
+                Edit details
+              </button>
+            </div>
+            {editing ? (
+              <EditDetailsDialog
+                patient={patient}
+                onClose={() => setEditing(false)}
+                onSaved={() => {
+                  setEditing(false);
+                  setNotice('Details saved.');
+                }}
+              />
+            ) : null}
             <dl class="details">
               <dt>Phone</dt>
               <dd>{patient.phone || '—'}</dd>

@@ -1,0 +1,140 @@
+// Edit a patient's details: the same checks as adding one, as you type, and
+// the main process's answer next to its field.
+import { useState } from 'preact/hooks';
+import { newPatientInput } from '../../../shared/patients/patient.ts';
+import type { Patient } from '../../../shared/patients/patient.ts';
+import { useServices } from '../services.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { TextField } from '../ui/TextField.tsx';
+
+type Editable = Pick<
+  Patient,
+  'firstName' | 'lastName' | 'preferredName' | 'phone' | 'email' | 'dateOfBirth' | 'notes'
+>;
+
+export function EditDetailsDialog(props: {
+  patient: Patient;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { operations } = useServices();
+  const { firstName, lastName, preferredName, phone, email, dateOfBirth, notes } = props.patient;
+  const [values, setValues] = useState<Editable>({
+    firstName,
+    lastName,
+    preferredName,
+    phone,
+    email,
+    dateOfBirth,
+    notes,
+  });
+  const [serverError, setServerError] = useState<{ field?: string; message: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const parsed = newPatientInput.safeParse(values);
+  const errorFor = (key: keyof Editable) =>
+    (serverError?.field === key ? serverError.message : undefined) ??
+    (parsed.success
+      ? undefined
+      : parsed.error.issues.find((issue) => issue.path[0] === key)?.message);
+  const set = (key: keyof Editable) => (value: string) => {
+    setValues({ ...values, [key]: value });
+    setServerError(null);
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!parsed.success || saving) return;
+    setSaving(true);
+    const result = await operations.updatePatient({ id: props.patient.id, ...values });
+    setSaving(false);
+    if (result.ok) props.onSaved();
+    else
+      setServerError(
+        result.error.field
+          ? { field: result.error.field, message: result.error.message }
+          : { message: result.error.message },
+      );
+  };
+
+  return (
+    <Dialog title={`Edit details of ${firstName} ${lastName}`} onClose={props.onClose}>
+      <form class="form" onSubmit={save} noValidate>
+        <div class="form__row">
+          <TextField
+            name="firstName"
+            label="First name"
+            required
+            autoFocus
+            value={values.firstName}
+            onInput={set('firstName')}
+            error={errorFor('firstName')}
+          />
+          <TextField
+            name="lastName"
+            label="Last name"
+            required
+            value={values.lastName}
+            onInput={set('lastName')}
+            error={errorFor('lastName')}
+          />
+        </div>
+        <div class="form__row">
+          <TextField
+            name="preferredName"
+            label="Preferred name"
+            value={values.preferredName}
+            onInput={set('preferredName')}
+            error={errorFor('preferredName')}
+          />
+          <TextField
+            name="dateOfBirth"
+            label="Date of birth"
+            type="date"
+            value={values.dateOfBirth}
+            onInput={set('dateOfBirth')}
+            error={errorFor('dateOfBirth')}
+          />
+        </div>
+        <div class="form__row">
+          <TextField
+            name="phone"
+            label="Phone"
+            type="tel"
+            value={values.phone}
+            onInput={set('phone')}
+            error={errorFor('phone')}
+          />
+          <TextField
+            name="email"
+            label="Email"
+            type="email"
+            value={values.email}
+            onInput={set('email')}
+            error={errorFor('email')}
+          />
+        </div>
+        <TextField
+          name="notes"
+          label="Notes"
+          value={values.notes}
+          onInput={set('notes')}
+          error={errorFor('notes')}
+        />
+        {serverError && !serverError.field ? (
+          <p class="form__error" role="alert">
+            {serverError.message}
+          </p>
+        ) : null}
+        <div class="form__actions">
+          <button type="submit" class="button button--primary" disabled={saving || !parsed.success}>
+            {saving ? 'Saving…' : 'Save details'}
+          </button>
+          <button type="button" class="button" onClick={props.onClose}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
