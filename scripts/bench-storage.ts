@@ -265,7 +265,7 @@ async function benchRxStorage(
   await instance.close();
 }
 
-function benchRaw(path: string): void {
+async function benchRaw(path: string): Promise<void> {
   const openRaw = () => {
     const db = new DatabaseSync(path, { timeout: 5000 });
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;');
@@ -330,7 +330,7 @@ function benchRaw(path: string): void {
         void parse(changes.all(checkpointFor(Math.abs(run)).lwt, checkpointFor(Math.abs(run)).id)),
     ],
   ];
-  return void (async () => {
+  await (async () => {
     for (const [op, fn] of tasks) record('raw', op, await sync(fn));
     let extra = DOCS;
     record(
@@ -383,82 +383,113 @@ function format(ms: number | undefined): string {
   return ms < 10 ? ms.toFixed(3) : ms.toFixed(1);
 }
 
-async function main(): Promise<void> {
-  if (process.argv[2] === '--rss-after-open' && process.argv[3]) {
-    await rssChild(process.argv[3]);
-    return;
-  }
+export interface StorageFigures {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+/** One storage operation: the SQLite storage and its two baselines (memory, raw node:sqlite). */
+export interface StorageOperationRow {
+  op: string;
+  sqlite?: StorageFigures;
+  memory?: StorageFigures;
+  raw?: StorageFigures;
+}
+
+export interface StorageBenchReport {
+  docs: number;
+  runs: number;
+  warmup: number;
+  rows: StorageOperationRow[];
+  /** RSS of a fresh process right after opening the SQLite database */
+  rssAfterOpenBytes: number;
+}
+
+/**
+ * Runs every measurement (BENCH_DOCS and BENCH_RUNS from the environment, read when
+ * this module is first imported) and returns the figures. Used by `npm run bench`.
+ */
+export async function runStorageBench(): Promise<StorageBenchReport> {
+  results.clear();
   const dir = mkdtempSync(join(tmpdir(), 'bench-storage-'));
   try {
     docs = Array.from({ length: DOCS }, (_, n) => makeEntry(n));
-    console.log(
-      `${DOCS} ledger documents, ${RUNS} runs after ${WARMUP} warm-up runs (bulk insert: every batch)\n`,
-    );
     const sqliteStorage = getRxStorageSqlite({ directory: dir });
     await benchRxStorage(
       'sqlite',
       sqliteStorage as unknown as RxStorage<unknown, unknown>,
       'bench',
     );
-    benchRaw(join(dir, 'raw.sqlite'));
-    await new Promise((r) => setTimeout(r, 0));
+    await benchRaw(join(dir, 'raw.sqlite'));
     const rss = rssAfterOpen(sqliteStorage.filePathFor('bench'));
     await benchRxStorage(
       'memory',
       getRxStorageMemory() as unknown as RxStorage<unknown, unknown>,
       `bench-${randomToken(6)}`,
     );
-
-    const ops = (results.get('sqlite') ?? []).map((r) => r.op);
-    const get = (target: string, op: string) => {
+    const figures = (target: string, op: string): StorageFigures | undefined => {
       const row = results.get(target)?.find((r) => r.op === op);
-      return row ? stats(row.samples) : undefined;
+      return row ? { ...stats(row.samples), runs: row.samples.length } : undefined;
     };
-    const header = [
-      'operation',
-      'sqlite median',
-      'sqlite p95',
-      'memory median',
-      'memory p95',
-      'raw median',
-      'raw p95',
-      'sqlite/raw',
-      'sqlite/memory',
-    ];
-    const lines = ops.map((op) => {
-      const s = get('sqlite', op);
-      const m = get('memory', op);
-      const r = get('raw', op);
-      return [
-        op,
-        format(s?.median),
-        format(s?.p95),
-        format(m?.median),
-        format(m?.p95),
-        format(r?.median),
-        format(r?.p95),
-        s && r ? `${(s.median / r.median).toFixed(2)}x` : '-',
-        s && m ? `${(s.median / m.median).toFixed(1)}x` : '-',
-      ];
-    });
-    const widths = header.map((h, i) =>
-      Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)),
-    );
-    const printRow = (cells: string[]) =>
-      console.log(
-        `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`,
-      );
-    printRow(header);
-    console.log(
-      `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
-    );
-    lines.forEach(printRow);
-    console.log(
-      `\n(times in ms) process RSS after opening the ${DOCS}-document SQLite database: ${(rss / 1024 / 1024).toFixed(1)} MB`,
-    );
+    const rows = (results.get('sqlite') ?? []).map(({ op }) => ({
+      op,
+      sqlite: figures('sqlite', op),
+      memory: figures('memory', op),
+      raw: figures('raw', op),
+    }));
+    return { docs: DOCS, runs: RUNS, warmup: WARMUP, rows, rssAfterOpenBytes: rss };
   } finally {
+    docs = [];
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-await main();
+async function main(): Promise<void> {
+  if (process.argv[2] === '--rss-after-open' && process.argv[3]) {
+    await rssChild(process.argv[3]);
+    return;
+  }
+  console.log(
+    `${DOCS} ledger documents, ${RUNS} runs after ${WARMUP} warm-up runs (bulk insert: every batch)\n`,
+  );
+  const report = await runStorageBench();
+  const header = [
+    'operation',
+    'sqlite median',
+    'sqlite p95',
+    'memory median',
+    'memory p95',
+    'raw median',
+    'raw p95',
+    'sqlite/raw',
+    'sqlite/memory',
+  ];
+  const lines = report.rows.map(({ op, sqlite: s, memory: m, raw: r }) => [
+    op,
+    format(s?.median),
+    format(s?.p95),
+    format(m?.median),
+    format(m?.p95),
+    format(r?.median),
+    format(r?.p95),
+    s && r ? `${(s.median / r.median).toFixed(2)}x` : '-',
+    s && m ? `${(s.median / m.median).toFixed(1)}x` : '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const printRow = (cells: string[]) =>
+    console.log(
+      `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`,
+    );
+  printRow(header);
+  console.log(
+    `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`,
+  );
+  lines.forEach(printRow);
+  console.log(
+    `\n(times in ms) process RSS after opening the ${DOCS}-document SQLite database: ${(report.rssAfterOpenBytes / 1024 / 1024).toFixed(1)} MB`,
+  );
+}
+
+// Run as a script (not when imported by scripts/bench.ts).
+if (import.meta.main) await main();

@@ -1,0 +1,44 @@
+// A backup of the clinic's database with its verification (the file is read
+// back and checked before it counts), as the nightly backup does it. Fewer
+// runs than the other metrics: each copies the whole database.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DATA_FILE_NAME } from '../../electron/backup/data-path.ts';
+import { createBackup } from '../../electron/backup/write-backup.ts';
+import { metric, repeat, type Metric } from './figures.ts';
+
+export async function benchBackup(options: {
+  dataDirectory: string;
+  runs: number;
+  warmup: number;
+}): Promise<Metric[]> {
+  const work = mkdtempSync(join(tmpdir(), 'punchcard-bench-backup-'));
+  let bytes = 0;
+  try {
+    const samples = await repeat(options.warmup, options.runs, async (index) => {
+      const outDir = join(work, `out-${index}`);
+      const started = performance.now();
+      const backup = await createBackup({
+        dataFile: join(options.dataDirectory, DATA_FILE_NAME),
+        outDir,
+        deskId: 'desk-1',
+        appVersion: 'bench',
+        workDir: work,
+      });
+      const seconds = (performance.now() - started) / 1000;
+      bytes = backup.fileBytes;
+      rmSync(outDir, { recursive: true, force: true });
+      return seconds;
+    });
+    return [
+      metric('backup with verification', 's', samples, {
+        target: 10,
+        note: `${options.runs} runs after ${options.warmup} warm-up (each copies the whole database); backup file ${(bytes / 1024 / 1024).toFixed(0)} MB`,
+      }),
+    ];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

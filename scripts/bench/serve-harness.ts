@@ -1,0 +1,31 @@
+// The browser harness as the benchmark runs it: the desk core on the durable
+// storage in production mode (no RxDB dev-mode or schema validation, as in the
+// packaged app), serving the built renderer. Prints {"url"} when ready and
+// {"clinicFoldMs"} when the clinic-wide projection has folded the journal.
+//   node scripts/bench/serve-harness.ts <dataDirectory>
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { startCore } from '../../electron/app/start-core.ts';
+import { startHarness } from '../../electron/harness/web-harness.ts';
+
+const dataDirectory = process.argv[2];
+if (!dataDirectory) throw new Error('usage: serve-harness.ts <dataDirectory>');
+const core = await startCore({
+  dataDirectory: resolve(dataDirectory),
+  storageKind: 'sqlite',
+  devMode: false,
+  appVersion: 'bench',
+});
+const harness = await startHarness({ core, bundleDirectory: resolve('dist/renderer') });
+console.log(JSON.stringify({ url: harness.url, coreReadyMs: performance.now() }));
+void core.ledger.clinic
+  .ready()
+  .then(() => console.log(JSON.stringify({ clinicFoldMs: performance.now() })));
+
+const stop = async () => {
+  await harness.close();
+  await core.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
