@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
-import type { JournalEntry } from '../../shared/ledger/index.ts';
+import type { JournalEntry, LedgerState } from '../../shared/ledger/index.ts';
+import { needsAttention } from '../../shared/ledger/index.ts';
 import type {
   ExportOutcome,
   ExportSummary,
@@ -18,6 +19,7 @@ import type {
 } from '../../shared/reports/index.ts';
 import {
   addDays,
+  attentionTable,
   buildExport,
   buildReport,
   endOfLocalDay,
@@ -56,6 +58,8 @@ export function createReportService(options: {
   db: PunchcardDatabase;
   dataDirectory: string;
   now: () => Date;
+  /** the desk's live clinic-wide projection, when it is ready (needs attention as of today) */
+  liveState?: () => LedgerState | null;
 }): ReportService {
   const { db, dataDirectory, now } = options;
   const journal = journalCache(db);
@@ -67,6 +71,14 @@ export function createReportService(options: {
       const at = args.at ?? args.to ?? today;
       const to = args.to ?? at;
       const from = args.from ?? (args.report === 'trend' ? addDays(to, -29) : to);
+      const live =
+        args.report === 'attention' && at >= today ? (options.liveState?.() ?? null) : null;
+      if (live) {
+        // Today or later: the desk's clinic-wide projection already knows (a fold of the
+        // whole journal takes seconds on a large one).
+        const table = attentionTable(needsAttention(live), at, frame, await loadDirectory(db));
+        return { ...table, csv: reportCsv(table) };
+      }
       let entries: JournalEntry[];
       if (args.report === 'takings') {
         entries = await journal.between(

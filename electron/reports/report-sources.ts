@@ -35,8 +35,32 @@ export async function clinicFrame(db: PunchcardDatabase): Promise<ClinicFrame> {
   };
 }
 
+// Names are read once per database and read again after any patient or catalog change.
+const directories = new WeakMap<PunchcardDatabase, Promise<Directory>>();
+const watched = new WeakSet<PunchcardDatabase>();
+
+/** Names of every patient and funder, remembered until a patient or funder changes. */
+export function loadDirectory(db: PunchcardDatabase): Promise<Directory> {
+  if (!watched.has(db)) {
+    watched.add(db);
+    const forget = () => directories.delete(db);
+    const patients = db.patients.$.subscribe(forget);
+    const catalog = db.catalog.$.subscribe(forget);
+    db.onClose.push(() => {
+      patients.unsubscribe();
+      catalog.unsubscribe();
+    });
+  }
+  let directory = directories.get(db);
+  if (!directory) {
+    directory = readDirectory(db);
+    directories.set(db, directory);
+  }
+  return directory;
+}
+
 /** Names of every patient and funder (read from storage directly: plain documents). */
-export async function loadDirectory(db: PunchcardDatabase): Promise<Directory> {
+async function readDirectory(db: PunchcardDatabase): Promise<Directory> {
   // Straight from the storage: tens of thousands of patients as RxDocuments cost seconds.
   const patientSchema = db.patients.schema.jsonSchema;
   const [patientResult, funders] = await Promise.all([

@@ -52,6 +52,7 @@ export function creditByPatient(
       if (entry.occurredAt > patient.lastVisit) patient.lastVisit = entry.occurredAt;
     }
     for (const line of entry.lines) {
+      if (!line.account.startsWith('credit:')) continue; // cheap test before parsing
       const parsed = parseAccount(line.account);
       if (parsed.type !== 'credit') continue;
       const patient = of(parsed.patientId);

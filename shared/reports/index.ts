@@ -26,7 +26,7 @@ export type { CreditRow } from './credit-liability.ts';
 export { deferredRevenue } from './deferred-revenue.ts';
 export { funderPositionsAt } from './funder-positions.ts';
 export { packagesDue } from './packages-due.ts';
-export { needsAttentionAt } from './needs-attention.ts';
+export { attentionTable, needsAttentionAt } from './needs-attention.ts';
 export { liabilityTrend } from './liability-trend.ts';
 export type { AccountMapping, LedgerCategory, MappedAccount } from './account-mapping.ts';
 export {

@@ -3,6 +3,7 @@
 // everything that happened up to then.
 import type { JournalEntry } from '../ledger/entry.ts';
 import { fromEntries } from '../ledger/state.ts';
+import type { AttentionItem } from '../ledger/state.ts';
 import { needsAttention } from '../ledger/projections/attention.ts';
 import { endOfLocalDay } from './local-days.ts';
 import type { ClinicFrame, Directory, ReportTable } from './report-table.ts';
@@ -19,7 +20,17 @@ export function needsAttentionAt(
     entries.filter((entry) => entry.occurredAt < cutoff),
     frame.currency,
   );
-  const rows = needsAttention(state)
+  return attentionTable(needsAttention(state), at, frame, directory);
+}
+
+/** The table of a needs-attention list (from a fold at a date, or the desk's live projection). */
+export function attentionTable(
+  items: readonly AttentionItem[],
+  at: string,
+  frame: ClinicFrame,
+  directory: Directory,
+): ReportTable {
+  const rows = items
     .map((item) => [
       item.kind,
       item.patientId ? directory.patient(item.patientId).name : '',

@@ -5,7 +5,12 @@ import type { OperationContext } from '../context.ts';
 import type { HandlersFor } from './index.ts';
 
 const service = (ctx: OperationContext) =>
-  createReportService({ db: ctx.db, dataDirectory: ctx.dataDirectory, now: ctx.now });
+  createReportService({
+    db: ctx.db,
+    dataDirectory: ctx.dataDirectory,
+    now: ctx.now,
+    liveState: () => (ctx.ledger.clinic.isReady ? ctx.ledger.clinic.state : null),
+  });
 
 export const reportHandlers: HandlersFor<
   'runReport' | 'runExport' | 'listExports' | 'accountMapping' | 'setAccountMapping'
