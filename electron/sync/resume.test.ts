@@ -111,7 +111,7 @@ test('an interrupted initial sync resumes from its checkpoint, within and across
 
     // Stop in the middle, with part of the documents here.
     const before = await desk.db.testEntries.count().exec();
-    await session1.stop();
+    await session1.stop(0); // abruptly, like a crash or a pulled cable
     const had = await desk.db.testEntries.count().exec();
     assert.ok(had >= before && had < total, `stopped mid-sync with ${had} of ${total}`);
 

@@ -70,7 +70,8 @@ export interface SyncSession {
   waitForInSync(timeoutMs?: number): Promise<void>;
   /** The replication per collection name, once started (for tests and measurements). */
   readonly replications: ReadonlyMap<string, RxCouchDBReplicationState<unknown>>;
-  stop(): Promise<void>;
+  /** Lets a running exchange finish (up to `graceMs`) when the server answers, then stops. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -215,8 +216,24 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
         clearTimeout(timer);
       }
     },
-    stop() {
+    stop(graceMs = Math.min(2_000, timing.answerTimeoutMs)) {
       stopping ??= (async () => {
+        // While the server answers, let the exchange under way finish (a
+        // cancel in the middle of a conflict resolution can leave the
+        // resolved version unpushed until the next start), within a bound.
+        const state = status.getValue().state;
+        if (state === 'syncing' || state === 'up-to-date') {
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            Promise.all([...replications.values()].map((r) => r.awaitInSync())).catch(
+              () => undefined,
+            ),
+            new Promise((resolve) => {
+              timer = setTimeout(resolve, graceMs);
+            }),
+          ]);
+          clearTimeout(timer);
+        }
         // In-flight requests end now (a zero retry time here would let the
         // plugin's long-poll loop spin until its cancel lands).
         abort.abort();
