@@ -5,7 +5,7 @@ import { CalendarDays, Users, HandCoins, ChartColumn, Settings } from 'lucide-pr
 import { currentScreen, focusSearchRequest, screens, type ScreenId } from './navigation.ts';
 import { PatientsScreen } from './patients/PatientsScreen.tsx';
 import { StatusBar } from './StatusBar.tsx';
-import { NotYetScreen } from './NotYetScreen.tsx';
+import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { TodayScreen } from './today/TodayScreen.tsx';
 import { PatientRecordScreen } from './record/PatientRecordScreen.tsx';
@@ -30,7 +30,7 @@ function CurrentScreen() {
     case 'funders':
       return <FundersScreen />;
     case 'reports':
-      return <NotYetScreen title="Reports" what="Reports and exports" />;
+      return <ReportsScreen />;
     case 'settings':
       return <SettingsScreen />;
   }
