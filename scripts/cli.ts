@@ -10,6 +10,8 @@ import { restoreCommand } from '../electron/backup/cli/restore-command.ts';
 import { verifyCommand } from '../electron/backup/cli/verify-command.ts';
 import { exportCommand } from '../electron/reports/cli/export-command.ts';
 import { reportCommand } from '../electron/reports/cli/report-command.ts';
+import { verifyChainCommand } from '../electron/audit/cli/verify-chain-command.ts';
+import { resetManagerPinCommand } from '../electron/auth/cli/reset-manager-pin-command.ts';
 
 export const commands: Readonly<Record<string, Command>> = {
   backup: backupCommand,
@@ -17,6 +19,8 @@ export const commands: Readonly<Record<string, Command>> = {
   restore: restoreCommand,
   export: exportCommand,
   report: reportCommand,
+  'verify-chain': verifyChainCommand,
+  'reset-manager-pin': resetManagerPinCommand,
 };
 
 function appVersion(): string {

@@ -15,6 +15,11 @@ import { readAccessEvents } from './access-log.ts';
 import { idTimePrefix } from './id-time.ts';
 
 const DEFAULT_LIMIT = 2000;
+/** Who did things that no staff member did. */
+const SPECIAL_NAMES: Record<string, string> = {
+  cli: 'Command line',
+  system: 'Punchcard (first start)',
+};
 const DAY_MS = 86_400_000;
 
 export async function auditTrail(
@@ -42,7 +47,7 @@ export async function auditTrail(
   const rows: AuditRow[] = [];
   const row = (partial: Omit<AuditRow, 'staffName'>): AuditRow => ({
     ...partial,
-    staffName: names.get(partial.staffId) ?? (partial.staffId === 'cli' ? 'Command line' : ''),
+    staffName: names.get(partial.staffId) ?? SPECIAL_NAMES[partial.staffId] ?? '',
   });
 
   if (category === null || category === 'entry' || category === 'kind') {
@@ -115,7 +120,8 @@ export async function auditTrail(
   }
 
   if (category === null || category === 'access' || category === 'kind') {
-    for (const event of readAccessEvents(dataDirectory)) {
+    // Newest first, so events in the same millisecond keep their newest-first order too.
+    for (const event of readAccessEvents(dataDirectory).reverse()) {
       const actor = event.staffId || event.subjectId;
       if (!inRange(event.at) || !byStaff(actor) || !wants('access', event.kind)) continue;
       rows.push(

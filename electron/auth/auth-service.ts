@@ -78,6 +78,9 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   const nowIso = () => options.now().toISOString();
   const record = (event: Omit<AccessEvent, 'at' | 'deskId'>) =>
     appendAccessEvent(dataDirectory, { at: nowIso(), deskId, ...event });
+  // Read again before each use that matters: the command line's PIN reset
+  // (README, "Forgotten manager PIN") may have changed the file since start.
+  const reload = () => (file = loadAuthFile(dataDirectory));
   const save = (next: AuthFile) => {
     saveAuthFile(dataDirectory, next);
     file = next;
@@ -100,6 +103,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
   });
 
   async function canSignIn(): Promise<StaffSummary[]> {
+    reload();
     return (await staffProfiles())
       .filter((staff) => staff.active && Object.hasOwn(file.credentials, staff.id))
       .map(summary);
@@ -155,6 +159,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
       setAt: nowIso(),
       setBy: actor,
     };
+    reload();
     save({ ...file, credentials: { ...file.credentials, [staffId]: credential } });
   }
 
@@ -199,7 +204,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
         );
       }
       const staff = await profile(staffId);
-      const credential = staff?.active ? file.credentials[staffId] : undefined;
+      const credential = staff?.active ? reload().credentials[staffId] : undefined;
       const right = credential ? await verifySecret(secret, credential.hash) : false;
       if (!staff || !right) {
         const count = (paused?.count ?? 0) + 1;
@@ -273,7 +278,7 @@ export async function createAuthService(options: AuthServiceOptions): Promise<Au
     },
 
     setIdleLock(actor, minutes) {
-      save({ ...file, idleLockMinutes: minutes });
+      save({ ...reload(), idleLockMinutes: minutes });
       record({ kind: 'idle-lock-set', staffId: actor, subjectId: '', detail: `${minutes} min` });
       return minutes;
     },

@@ -14,6 +14,7 @@ import {
 import { testDesk } from '../../shared/testing/ledgerContext.ts';
 import { book, openTestDesk, savePlan, type TestDesk } from './testing/test-desk.ts';
 import { numberPrefix } from './document-numbers.ts';
+import { CHAIN_START, linkEntries } from '../audit/entry-chain.ts';
 
 async function withDesk(run: (desk: TestDesk) => Promise<void>, deskId?: string): Promise<void> {
   const desk = await openTestDesk(deskId);
@@ -220,7 +221,8 @@ function otherDeskEntries(patientId: string, toPatientId: string): JournalEntry[
     ctx,
   );
   assert.ok(moved.ok);
-  return [...granted.entries, ...moved.entries];
+  // As desk-9 wrote them: linked in its hash chain.
+  return linkEntries([...granted.entries, ...moved.entries], CHAIN_START).entries;
 }
 
 test('projections follow entries inserted straight into the journal, as replication would', async () => {

@@ -25,6 +25,8 @@ import {
   type ScopedProjection,
 } from './projection-cache.ts';
 import { isEmptyScope, normalScope, type Scope } from './scope.ts';
+import { linkEntries } from '../audit/entry-chain.ts';
+import { loadChainHead } from '../audit/journal-chain.ts';
 
 export interface LedgerServiceOptions {
   db: PunchcardDatabase;
@@ -77,6 +79,8 @@ export async function createLedgerService(options: LedgerServiceOptions): Promis
   const cache = new ProjectionCache(db, currency, options.cache);
   const clinic = new ClinicProjection(db, currency, options.clinic);
   const numbers: NumberSource = createNumberSource(db, deskId);
+  // The end of this desk's hash chain: each entry written links to the one before.
+  let chainHead = await loadChainHead(db, deskId);
 
   const applyEverywhere = (entries: readonly JournalEntry[]): void => {
     cache.apply(entries);
@@ -121,11 +125,13 @@ export async function createLedgerService(options: LedgerServiceOptions): Promis
     // Counters first: a crash before the entries are written leaves a gap, never a repeat.
     if (given.length > 0) await numbers.save({ now, staffId: actor.staffId });
     if (result.entries.length > 0) {
-      const written = await db.journal.bulkInsert(result.entries);
+      const linked = linkEntries(result.entries, chainHead);
+      const written = await db.journal.bulkInsert(linked.entries);
       if (written.error.length > 0) {
         throw new Error(`The journal refused ${written.error.length} entries`);
       }
-      applyEverywhere(result.entries);
+      chainHead = linked.head;
+      applyEverywhere(linked.entries);
     }
     const appointment = (result as { appointment?: Appointment }).appointment;
     if (appointment) await db.appointments.upsert(appointment);

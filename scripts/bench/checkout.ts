@@ -13,6 +13,7 @@ import type {
 import type { Service } from '../../shared/catalog/catalog.ts';
 import type { LongHistoryPatient } from '../demo/generate.ts';
 import { metric, repeat, type Metric } from './figures.ts';
+import { TEST_MANAGER } from '../../electron/auth/testing/test-staff.ts';
 
 async function call<N extends OperationName>(
   core: Core,
@@ -35,6 +36,7 @@ export async function benchCheckout(options: {
     storageKind: 'sqlite',
     devMode: false,
     appVersion: 'bench',
+    devStaff: TEST_MANAGER,
   });
   try {
     const service = (await core.db.catalog.find({ selector: { type: 'service' } }).exec())

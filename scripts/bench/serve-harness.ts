@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startCore } from '../../electron/app/start-core.ts';
 import { startHarness } from '../../electron/harness/web-harness.ts';
+import { TEST_MANAGER } from '../../electron/auth/testing/test-staff.ts';
 
 const dataDirectory = process.argv[2];
 if (!dataDirectory) throw new Error('usage: serve-harness.ts <dataDirectory>');
@@ -15,6 +16,8 @@ const core = await startCore({
   storageKind: 'sqlite',
   devMode: false,
   appVersion: 'bench',
+  // The benchmark measures the screens, not signing in: start signed in.
+  devStaff: TEST_MANAGER,
 });
 const harness = await startHarness({ core, bundleDirectory: resolve('dist/renderer') });
 console.log(JSON.stringify({ url: harness.url, coreReadyMs: performance.now() }));

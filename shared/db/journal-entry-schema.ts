@@ -45,6 +45,18 @@ export const journalEntrySchema: RxJsonSchema<JournalEntry> = {
       },
     },
     data: { type: 'object' },
+    // Optional in the schema (the main process stamps it; see electron/audit/entry-chain.ts):
+    // an entry without it is reported by the chain verifier, not refused by the store.
+    chain: {
+      type: 'object',
+      properties: {
+        seq: { type: 'integer', minimum: 1 },
+        prev: { type: 'string', maxLength: 64 },
+        hash: { type: 'string', maxLength: 64 },
+      },
+      required: ['seq', 'prev', 'hash'],
+      additionalProperties: false,
+    },
   },
   required: [
     'id',

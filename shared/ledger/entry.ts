@@ -105,6 +105,21 @@ export interface JournalEntry {
   number: string;
   lines: Line[];
   data: { [key: string]: JsonValue };
+  /**
+   * Tamper evidence, stamped by the main process as it writes the entry (commands
+   * leave it out): the entry's place in its desk's hash chain. See electron/audit/.
+   */
+  chain?: EntryChain;
+}
+
+/** An entry's link in its desk's chain: sha-256 over the entry (less `chain`), `seq` and `prev`. */
+export interface EntryChain {
+  /** 1 for the desk's first entry, then one more for each */
+  seq: number;
+  /** the hash of the desk's entry before it ('' for the first) */
+  prev: string;
+  /** hex sha-256 */
+  hash: string;
 }
 
 export type PaymentMethod = 'cash' | 'card' | 'eft' | 'cheque' | 'remittance';

@@ -20,7 +20,8 @@ export type ViolationKind =
   | 'reversed-twice'
   | 'package-overused-unflagged'
   | 'credit-unexplained'
-  | 'projection-mismatch';
+  | 'projection-mismatch'
+  | 'broken-chain'; // a desk's hash chain (electron/audit) is broken: altered, removed or reordered
 
 export interface Violation {
   kind: ViolationKind;

@@ -18,6 +18,8 @@ import { patientAccountView } from '../../ledger/views/patient-account.ts';
 import { funderAccountView } from '../../ledger/views/funder-account.ts';
 import { checkoutQuoteView } from '../../ledger/views/checkout-quote.ts';
 import type { OperationContext } from '../context.ts';
+import { chainViolations } from '../../audit/chain-violations.ts';
+import { verifyJournalChains } from '../../audit/journal-chain.ts';
 import type { HandlersFor } from './index.ts';
 
 type Args<N extends keyof OperationResults> = ValidOperationArgs<N>;
@@ -100,7 +102,10 @@ async function selfCheck(ctx: OperationContext): Answer<'selfCheck'> {
   for await (const page of journalPages(ctx.db, 5000)) entries.push(...page);
   return ok({
     entries: entries.length,
-    violations: checkInvariants(entries, state),
+    violations: [
+      ...checkInvariants(entries, state),
+      ...chainViolations(await verifyJournalChains(ctx.db)),
+    ],
     trialBalanceTotal: trialBalanceTotal(state),
   });
 }

@@ -1,0 +1,62 @@
+// The journal's chains in the live database: where this desk's chain ends
+// (read at start from its newest entries), and the verification of every
+// desk's chain for the self-check.
+import { normalizeMangoQuery, prepareQuery, type MangoQuery, type RxDocumentData } from 'rxdb';
+import type { PunchcardDatabase } from '../../shared/db/collections.ts';
+import type { JournalEntry } from '../../shared/ledger/entry.ts';
+import { createChainVerifier, type ChainReport } from './chain-verifier.ts';
+import { CHAIN_START, type ChainHead } from './entry-chain.ts';
+
+/** How many of the desk's newest entries (by id) are searched for the highest link. */
+const HEAD_WINDOW = 50;
+
+async function rawQuery(
+  db: PunchcardDatabase,
+  query: MangoQuery<JournalEntry>,
+): Promise<RxDocumentData<JournalEntry>[]> {
+  const schema = db.journal.schema.jsonSchema;
+  const filled = normalizeMangoQuery(schema, {
+    ...query,
+    selector: { ...(query.selector ?? {}), _deleted: { $eq: false } },
+  } as MangoQuery<RxDocumentData<JournalEntry>>);
+  const result = await db.journal.storageInstance.query(prepareQuery(schema, filled));
+  return result.documents;
+}
+
+/**
+ * The end of this desk's chain. Ids sort by the time they were made, so the
+ * desk's newest entries by id hold its last link; a few are read in case the
+ * clock was set back between runs.
+ */
+export async function loadChainHead(db: PunchcardDatabase, deskId: string): Promise<ChainHead> {
+  const newest = await rawQuery(db, {
+    selector: { deskId },
+    sort: [{ id: 'desc' }],
+    limit: HEAD_WINDOW,
+  });
+  let head = CHAIN_START;
+  for (const doc of newest) {
+    if (doc.chain && doc.chain.seq > head.seq) head = { seq: doc.chain.seq, hash: doc.chain.hash };
+  }
+  return head;
+}
+
+/** Every desk's chain, read a page at a time in id order. */
+export async function verifyJournalChains(
+  db: PunchcardDatabase,
+  pageSize = 2000,
+): Promise<ChainReport> {
+  const verifier = createChainVerifier();
+  let after = '';
+  for (;;) {
+    const page = await rawQuery(db, {
+      selector: after ? { id: { $gt: after } } : {},
+      sort: [{ id: 'asc' }],
+      limit: pageSize,
+    });
+    for (const doc of page) verifier.add(doc);
+    if (page.length < pageSize) break;
+    after = page[page.length - 1]!.id;
+  }
+  return verifier.report();
+}
