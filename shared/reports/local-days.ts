@@ -83,8 +83,7 @@ export function endOfLocalDay(date: string, timeZone: string): string {
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
-/** The local date (YYYY-MM-DD) of an ISO instant. */
-export function localDateOf(instant: string, timeZone: string): string {
+function formatDay(time: number, timeZone: string): string {
   let format = dayFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -95,7 +94,28 @@ export function localDateOf(instant: string, timeZone: string): string {
     });
     dayFormats.set(timeZone, format);
   }
-  return format.format(new Date(instant));
+  return format.format(new Date(time));
+}
+
+// Formatting is the slow part of a report of tens of thousands of rows, and most UTC
+// hours lie within one local day: remember each hour's date when its first and last
+// millisecond fall on the same date (else format the instant itself).
+const HOUR_MS = 3_600_000;
+const hourDates = new Map<string, string>();
+
+/** The local date (YYYY-MM-DD) of an ISO instant. */
+export function localDateOf(instant: string, timeZone: string): string {
+  const time = Date.parse(instant);
+  const hourStart = Math.floor(time / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone}|${hourStart}`;
+  let date = hourDates.get(key);
+  if (date === undefined) {
+    const first = formatDay(hourStart, timeZone);
+    date = first === formatDay(hourStart + HOUR_MS - 1, timeZone) ? first : '';
+    if (hourDates.size >= 100_000) hourDates.clear();
+    hourDates.set(key, date);
+  }
+  return date || formatDay(time, timeZone);
 }
 
 /**
