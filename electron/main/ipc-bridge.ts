@@ -1,7 +1,9 @@
 // Registers the IPC the preload uses: one handler per operation, and the
 // storage channel. Every message's sender is checked: it must be a frame of a
 // window this process made, showing the app's own origin.
-import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+// Electron's ipcMain is passed in (only types are imported), so a test can
+// hand it a fake one and prove every handler checks its sender.
+import type { IpcMain, IpcMainEvent, IpcMainInvokeEvent, WebContents } from 'electron';
 import { OPERATION_NAMES, operationChannel } from '../../shared/contract/operations.ts';
 import { STORAGE_CHANNEL } from '../../shared/contract/storage-port.ts';
 import { fail } from '../../shared/contract/result.ts';
@@ -9,7 +11,13 @@ import type { Core } from '../app/start-core.ts';
 import { exposeStorage, isStorageMessage } from '../transport/expose-storage.ts';
 import { isTrustedSenderUrl } from './window-options.ts';
 
-export function registerIpc(core: Core, isOurWindow: (contents: WebContents) => boolean): void {
+export type IpcRegistrar = Pick<IpcMain, 'handle' | 'on'>;
+
+export function registerIpc(
+  ipcMain: IpcRegistrar,
+  core: Pick<Core, 'dispatch' | 'rendererStorage'>,
+  isOurWindow: (contents: WebContents) => boolean,
+): void {
   const trusted = (event: IpcMainEvent | IpcMainInvokeEvent): boolean =>
     isOurWindow(event.sender) && isTrustedSenderUrl(event.senderFrame?.url);
 

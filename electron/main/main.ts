@@ -1,5 +1,5 @@
 // Electron's entry point: thin glue between Electron and the desk core.
-import { app, BrowserWindow, Menu, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { startCore, type Core } from '../app/start-core.ts';
 import { registerAppScheme, serveRendererBundle } from './app-protocol.ts';
@@ -22,7 +22,7 @@ function openWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
   windows.add(window);
   window.on('closed', () => windows.delete(window));
-  hardenContents(window.webContents);
+  hardenContents(window.webContents, (url) => shell.openExternal(url));
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
@@ -38,7 +38,7 @@ async function launch(): Promise<void> {
   });
   hardenSession((await import('electron')).session.defaultSession);
   serveRendererBundle(join(__dirname, '..', 'renderer'));
-  registerIpc(core, isOurWindow);
+  registerIpc(ipcMain, core, isOurWindow);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { role: 'fileMenu' },
@@ -80,7 +80,9 @@ if (!app.requestSingleInstanceLock()) {
       first.focus();
     }
   });
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenContents(contents, (url) => shell.openExternal(url)),
+  );
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(launch);
 }
