@@ -5,6 +5,9 @@ import { CalendarDays, Users, HandCoins, ChartColumn, Settings } from 'lucide-pr
 import { currentScreen, focusSearchRequest, screens, type ScreenId } from './navigation.ts';
 import { PatientsScreen } from './patients/PatientsScreen.tsx';
 import { StatusBar } from './StatusBar.tsx';
+import { AuthGate } from './auth/AuthGate.tsx';
+import { AdminScreen } from './auth/AdminScreen.tsx';
+import { adminView } from './auth/auth-state.ts';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { TodayScreen } from './today/TodayScreen.tsx';
@@ -36,7 +39,16 @@ function CurrentScreen() {
   }
 }
 
+/** The app behind the sign-in gate: nothing of it is on the page while the desk is locked. */
 export function App() {
+  return (
+    <AuthGate>
+      <Shell />
+    </AuthGate>
+  );
+}
+
+function Shell() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
@@ -69,7 +81,10 @@ export function App() {
                   class={current ? 'nav__item nav__item--current' : 'nav__item'}
                   aria-current={current ? 'page' : undefined}
                   aria-keyshortcuts={screen.shortcut}
-                  onClick={() => (currentScreen.value = screen.id)}
+                  onClick={() => {
+                    adminView.value = null;
+                    currentScreen.value = screen.id;
+                  }}
                 >
                   <Icon size={18} aria-hidden="true" />
                   <span>{screen.label}</span>
@@ -80,7 +95,7 @@ export function App() {
         </ul>
       </nav>
       <main class="main" id="main">
-        <CurrentScreen />
+        {adminView.value ? <AdminScreen /> : <CurrentScreen />}
       </main>
       <StatusBar />
     </div>

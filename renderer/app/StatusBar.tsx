@@ -3,6 +3,7 @@ import { usePolled } from './use-polled.ts';
 import { backupHealth } from './settings/backup-age.ts';
 import { currentScreen } from './navigation.ts';
 import { AttentionButton } from './attention/AttentionButton.tsx';
+import { StaffMenu } from './auth/StaffMenu.tsx';
 
 /** Desk, sync, backup and storage state; sync joins it when it is wired in. */
 export function StatusBar() {
@@ -25,6 +26,7 @@ export function StatusBar() {
         {info.storage === 'memory' ? 'Data: in memory (not saved)' : 'Data: saved on this PC'}
       </span>
       <span class="status-bar__spacer" />
+      <StaffMenu />
       <span>
         {info.productName} {info.version}
       </span>
