@@ -42,6 +42,12 @@ test.describe('desktop app (Electron)', () => {
     });
     page = await app.firstWindow();
     await expect(page.locator('body[data-ready="true"]')).toBeAttached();
+    // A fresh desk: its first person creates the first manager (see e2e/auth.spec.ts).
+    await page.getByLabel('Your name').fill('Mia');
+    await page.getByLabel(/^PIN \(4 to 8 digits\)/).fill('2468');
+    await page.getByLabel('The same again').fill('2468');
+    await page.getByRole('button', { name: 'Create manager and sign in' }).click();
+    await expect(page.getByText('Signed in: Mia (manager)')).toBeVisible();
   });
 
   test.afterEach(async () => {
