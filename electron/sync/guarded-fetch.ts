@@ -28,6 +28,11 @@ export interface GuardedFetchOptions {
   onPending?(pending: number): void;
   /** The underlying fetch (tests inject drops here). */
   baseFetch?: typeof fetch;
+  /**
+   * Each checked answer the replication plugin gets, before the plugin sees
+   * it (the session learns the server's revisions from them).
+   */
+  onAnswer?(url: string, init: RequestInit | undefined, body: unknown): void;
 }
 
 export interface CouchAnswer {
@@ -192,6 +197,7 @@ export function createGuardedClient(options: GuardedFetchOptions): GuardedClient
       }
     }
     const answer = await request(url, init, (u, a) => checkPluginAnswer(u, a, options.onPending));
+    options.onAnswer?.(url, init, answer.body);
     if (changesOf !== undefined && feed !== 'longpoll') {
       lastPulledSeq.set(changesOf, String((answer.body as { last_seq: string | number }).last_seq));
     }

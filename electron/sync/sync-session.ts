@@ -20,6 +20,8 @@ import { databasesFor, databaseUrl, problemsWithTarget, type SyncTarget } from '
 import { hasDeclaredConflictRule } from './conflict-handler.ts';
 import { ensureDatabase } from './ensure-databases.ts';
 import { createGuardedClient, SyncStopped, type SyncCredentials } from './guarded-fetch.ts';
+import { createServerRevisions } from './server-revisions.ts';
+import { refuseOutdatedPulls } from './stale-pull-guard.ts';
 import {
   initialSyncModel,
   reduceSync,
@@ -123,6 +125,9 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
   const setRetryTime = (ms: number) => {
     for (const replication of replications.values()) replication.retryTime = ms;
   };
+  // What the server is known to hold, so the pull never writes an outdated
+  // version over a newer one (stale-pull-guard.ts).
+  const revisions = createServerRevisions();
   const client = createGuardedClient({
     credentials: options.credentials,
     answerTimeoutMs: timing.answerTimeoutMs,
@@ -140,6 +145,14 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
       }
     },
     onPending: (pending) => dispatch({ type: 'pending-reported', pending }),
+    onAnswer: (url, init, body) => revisions.learn(url, init, body),
+  });
+  const releaseGuards = collections.map(([name, collection]) => {
+    const database = databases.get(name) ?? name;
+    const primaryPath = collection.schema.primaryPath as string;
+    return refuseOutdatedPulls(collection, (doc) =>
+      revisions.isOutdated(database, primaryPath, doc),
+    );
   });
 
   const subscriptions: Subscription[] = [];
@@ -239,6 +252,7 @@ export function startSyncSession(options: SyncSessionOptions): SyncSession {
         abort.abort();
         await ready;
         await Promise.all([...replications.values()].map((r) => r.cancel()));
+        for (const release of releaseGuards) release();
         for (const subscription of subscriptions) subscription.unsubscribe();
         dispatch({ type: 'stopped' });
         status.complete();
