@@ -1,6 +1,7 @@
 // The desk's nightly backups: the backup engine (electron/backup) wired to this
 // desk's database file, its settings in desk.json, and a scheduler. It only
 // runs on the durable storage and once a folder has been chosen.
+import { chainSummary } from '../audit/journal-file.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -53,6 +54,8 @@ export function createDeskBackups(options: DeskBackupsOptions): DeskBackups {
       deskId,
       appVersion: options.appVersion,
       timeZone: options.timeZone,
+      // The manifest records each desk's hash chain as verified in the snapshot.
+      describe: chainSummary,
       retention: {
         daily: backup.keepDaily,
         weekly: backup.keepWeekly,

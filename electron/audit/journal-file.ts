@@ -10,13 +10,36 @@ export const JOURNAL_TABLE = tableNameFor('journal', journalEntrySchema.version)
 export function verifyChainsInFile(dataFile: string): ChainReport {
   const db = new DatabaseSync(dataFile, { readOnly: true });
   try {
-    const verifier = createChainVerifier();
-    const rows = db
-      .prepare(`SELECT data FROM ${quoteIdentifier(JOURNAL_TABLE)} WHERE deleted = 0`)
-      .iterate() as Iterable<{ data: string }>;
-    for (const row of rows) verifier.add(JSON.parse(row.data) as object);
-    return verifier.report();
+    return verifyChainsIn(db);
   } finally {
     db.close();
   }
+}
+
+export function verifyChainsIn(db: DatabaseSync): ChainReport {
+  const verifier = createChainVerifier();
+  const rows = db
+    .prepare(`SELECT data FROM ${quoteIdentifier(JOURNAL_TABLE)} WHERE deleted = 0`)
+    .iterate() as Iterable<{ data: string }>;
+  for (const row of rows) verifier.add(JSON.parse(row.data) as object);
+  return verifier.report();
+}
+
+/**
+ * What a backup's manifest records of the chains (the backup's `describe` hook):
+ * each desk's verified length and head, so a later copy can be compared with it
+ * (a journal cut short after the backup shows as a shorter chain), and any break.
+ */
+export function chainSummary(snapshot: DatabaseSync): {
+  chains: { deskId: string; entries: number; verifiedThrough: number; broken: string }[];
+} {
+  const report = verifyChainsIn(snapshot);
+  return {
+    chains: report.desks.map((desk) => ({
+      deskId: desk.deskId,
+      entries: desk.entries,
+      verifiedThrough: desk.verifiedThrough,
+      broken: desk.firstBreak?.message ?? '',
+    })),
+  };
 }
