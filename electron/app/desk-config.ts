@@ -24,6 +24,14 @@ export const deskConfigSchema = z.object({
       keepMonthly: z.number().int().min(0).max(120).default(12),
     })
     .prefault({}),
+  /** Sync through the clinic's CouchDB server: off until set up (a desk alone needs none). */
+  sync: z
+    .object({
+      enabled: z.boolean().default(false),
+      serverUrl: z.string().max(1000).default(''),
+      databasePrefix: z.string().max(100).default(''),
+    })
+    .prefault({}),
 });
 
 export type DeskConfig = z.output<typeof deskConfigSchema>;

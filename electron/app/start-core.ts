@@ -1,6 +1,7 @@
 // The desk's services without Electron: storage, database and operations.
 // Electron's main process and the browser harness both start exactly this.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { RxStorage } from 'rxdb';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import { chooseStorage, type StorageKind } from '../db/choose-storage.ts';
@@ -18,6 +19,16 @@ import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.t
 import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
 import { createAuthService, type AuthService, type DevStaff } from '../auth/auth-service.ts';
 import type { ScryptParameters } from '../auth/secret-hash.ts';
+import { createConflictAuditTrail } from '../sync/conflict-audit.ts';
+import { createMemoryCredentialStore, type CredentialStore } from '../sync/credential-store.ts';
+import {
+  createSyncService,
+  type SyncService,
+  type SyncServiceOptions,
+} from '../sync/sync-service.ts';
+
+/** Versions of edited documents that lost a sync conflict, beside the database. */
+export const SYNC_CONFLICTS_FILE = 'sync-conflicts.jsonl';
 
 export interface CoreOptions {
   dataDirectory: string;
@@ -32,6 +43,13 @@ export interface CoreOptions {
   devStaff?: DevStaff;
   /** Cheaper hashing for tests; the app uses OWASP's parameters. */
   scrypt?: ScryptParameters;
+  /**
+   * Where the sync server's user name and password are kept: Electron's
+   * safeStorage in the app; in memory (never on disk) when not given.
+   */
+  credentialStore?: CredentialStore;
+  /** Sync timing and transport (tests). */
+  syncTuning?: Pick<SyncServiceOptions, 'timing' | 'baseFetch'>;
 }
 
 export interface Core {
@@ -43,6 +61,7 @@ export interface Core {
   ledger: LedgerService;
   backups: DeskBackups;
   auth: AuthService;
+  sync: SyncService;
   close(): Promise<void>;
 }
 
@@ -53,7 +72,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     kind: options.storageKind,
     dataDirectory: options.dataDirectory,
   });
-  const db = await openDatabase({ storage, devMode: options.devMode });
+  const conflictAudit = createConflictAuditTrail({
+    filePath: join(options.dataDirectory, SYNC_CONFLICTS_FILE),
+  });
+  const db = await openDatabase({ storage, devMode: options.devMode, conflictAudit });
   const now = options.now ?? (() => new Date());
   let deskConfig = loadDeskConfig(options.dataDirectory, () => options.deskId ?? newDeskId());
   const deskId = options.deskId ?? deskConfig.deskId;
@@ -84,6 +106,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...(options.scrypt ? { scrypt: options.scrypt } : {}),
     ...(options.devStaff ? { devStaff: options.devStaff } : {}),
   });
+  // Off by default; the desk's file says whether and where to sync.
+  const sync = createSyncService({
+    db,
+    credentialStore: options.credentialStore ?? createMemoryCredentialStore(),
+    ...options.syncTuning,
+  });
+  await sync.apply(deskConfig.sync);
   const dispatch = createDispatcher({
     db,
     deskId,
@@ -96,6 +125,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     storageKind: options.storageKind,
     ledger,
     backups,
+    sync,
     deskConfig: {
       get: () => deskConfig,
       set(next: DeskConfig) {
@@ -111,7 +141,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ledger,
     backups,
     auth,
+    sync,
     async close() {
+      await sync.stop();
       ledger.close();
       backups.stop();
       if (options.storageKind === 'memory') await db.remove();

@@ -1,4 +1,6 @@
-// Creates the main process's RxDatabase with every application collection.
+// Creates the main process's RxDatabase with every application collection,
+// each with the declared conflict rule sync needs (electron/sync): the latest
+// `updatedAt` wins and the losing version goes to the conflict audit trail.
 import { addRxPlugin, createRxDatabase, type RxStorage } from 'rxdb';
 import { RxDBDevModePlugin, disableWarnings } from 'rxdb/plugins/dev-mode';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
@@ -8,6 +10,8 @@ import {
   type PunchcardCollections,
   type PunchcardDatabase,
 } from '../../shared/db/collections.ts';
+import { createConflictAuditTrail, type ConflictAuditTrail } from '../sync/conflict-audit.ts';
+import { withConflictHandlers } from '../sync/conflict-handler.ts';
 
 let devModeAdded = false;
 
@@ -16,6 +20,8 @@ export interface OpenDatabaseOptions {
   storage: RxStorage<any, any>;
   /** Dev-mode checks and schema validation: on in development and tests only (they cost time). */
   devMode: boolean;
+  /** Where conflicts sync resolves are kept (in memory only when not given). */
+  conflictAudit?: ConflictAuditTrail;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<PunchcardDatabase> {
@@ -33,6 +39,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Punchc
     multiInstance: false,
     closeDuplicates: true,
   });
-  await db.addCollections(collectionSchemas);
+  await db.addCollections(
+    withConflictHandlers(collectionSchemas, options.conflictAudit ?? createConflictAuditTrail()),
+  );
   return db;
 }

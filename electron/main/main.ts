@@ -1,7 +1,8 @@
 // Electron's entry point: thin glue between Electron and the desk core.
-import { app, BrowserWindow, ipcMain, Menu, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, safeStorage, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { startCore, type Core } from '../app/start-core.ts';
+import { createSafeStorageCredentialStore } from '../sync/credential-store.ts';
 import { registerAppScheme, serveRendererBundle } from './app-protocol.ts';
 import { dataDirectoryFrom } from './data-directory.ts';
 import { hardenContents, hardenSession } from './harden-session.ts';
@@ -35,6 +36,11 @@ async function launch(): Promise<void> {
     storageKind,
     devMode: !app.isPackaged,
     appVersion: app.getVersion(),
+    // The sync password, encrypted by the operating system's key store (never plain text).
+    credentialStore: createSafeStorageCredentialStore({
+      safeStorage,
+      filePath: join(dataDirectory, 'sync-credentials.bin'),
+    }),
   });
   hardenSession((await import('electron')).session.defaultSession);
   serveRendererBundle(join(__dirname, '..', 'renderer'));

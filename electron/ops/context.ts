@@ -4,6 +4,7 @@ import type { LedgerService } from '../ledger/ledger-service.ts';
 import type { DeskBackups } from '../app/desk-backups.ts';
 import type { DeskConfig } from '../app/desk-config.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { SyncService } from '../sync/sync-service.ts';
 
 /** What every operation handler may use: the database, the desk, the clock and ids. */
 export interface OperationContext {
@@ -21,5 +22,7 @@ export interface OperationContext {
   /** Runs ledger commands and answers from the journal's projections. */
   ledger: LedgerService;
   backups: DeskBackups;
+  /** Sync between desks through the clinic's CouchDB server (off by default). */
+  sync: SyncService;
   deskConfig: { get(): DeskConfig; set(next: DeskConfig): void };
 }

@@ -5,34 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
   CredentialStorageUnavailable,
   createSafeStorageCredentialStore,
-  type SafeStorageLike,
 } from './credential-store.ts';
-
-/** Behaves like safeStorage: real encryption under a key the "OS" holds. */
-function fakeSafeStorage(options: { available?: boolean; backend?: string } = {}): SafeStorageLike {
-  const key = randomBytes(32);
-  return {
-    isEncryptionAvailable: () => options.available ?? true,
-    getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
-    encryptString(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decryptString(encrypted) {
-      const decipher = createDecipheriv('aes-256-gcm', key, encrypted.subarray(0, 12));
-      decipher.setAuthTag(encrypted.subarray(12, 28));
-      return Buffer.concat([decipher.update(encrypted.subarray(28)), decipher.final()]).toString(
-        'utf8',
-      );
-    },
-  };
-}
+import { fakeSafeStorage } from './testing/fake-safe-storage.ts';
 
 function withDir(run: (dir: string) => Promise<void>) {
   return async () => {

@@ -35,8 +35,14 @@ export interface SyncServiceOptions extends Pick<
 export interface SyncService {
   readonly status$: Observable<SyncStatus>;
   status(): SyncStatus;
-  /** Starts, stops or restarts sync to match the settings. */
-  apply(settings: SyncSettings): Promise<void>;
+  /**
+   * Starts, stops or restarts sync to match the settings; with credentials,
+   * saves them first (refused, and nothing changed, where they cannot be
+   * stored safely).
+   */
+  apply(settings: SyncSettings, credentials?: SyncCredentials): Promise<void>;
+  /** Whether a user name and password are saved (never what they are). */
+  credentialsSaved(): Promise<boolean>;
   /** Saves new credentials (refused where they cannot be encrypted) and reconnects if sync is on. */
   setCredentials(credentials: SyncCredentials): Promise<void>;
   /** See SyncSession.waitForInSync; rejects when sync is off. */
@@ -52,6 +58,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let session: SyncSession | undefined;
   let forwarding: Subscription | undefined;
   let queue: Promise<void> = Promise.resolve();
+  let saved: boolean | undefined;
 
   const notConfigured = (reason: string): SyncStatus => ({
     state: 'error',
@@ -82,6 +89,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     let credentials: SyncCredentials | undefined;
     try {
       credentials = await options.credentialStore.load();
+      saved = credentials !== undefined;
     } catch (error) {
       status.next(notConfigured((error as Error).message));
       return;
@@ -114,8 +122,12 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   return {
     status$: status.asObservable().pipe(distinctUntilChanged(sameStatus)),
     status: () => status.getValue(),
-    apply(next) {
+    apply(next, credentials) {
       return enqueue(async () => {
+        if (credentials !== undefined) {
+          await options.credentialStore.save(credentials);
+          saved = true;
+        }
         settings = { ...next };
         await reconcile();
       });
@@ -123,8 +135,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     setCredentials(credentials) {
       return enqueue(async () => {
         await options.credentialStore.save(credentials);
+        saved = true;
         if (settings.enabled) await reconcile();
       });
+    },
+    async credentialsSaved() {
+      if (saved === undefined) {
+        saved = await options.credentialStore.load().then(
+          (loaded) => loaded !== undefined,
+          () => false,
+        );
+      }
+      return saved;
     },
     async waitForInSync(timeoutMs) {
       await queue;

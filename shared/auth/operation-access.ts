@@ -93,7 +93,9 @@ export const OPERATION_ACCESS: { readonly [N in OperationName]: AccessRule } & R
   accountMapping: manager('see the account mapping'),
   setAccountMapping: manager('change the account mapping'),
 
-  // sync settings, when they join the contract: manager('change sync settings')
+  // sync between desks (the password goes in, never out)
+  syncStatus: RECEPTION,
+  setSyncSettings: manager('change sync settings'),
 };
 
 /** The rule of an operation, or null when it has none (the dispatcher then refuses it). */

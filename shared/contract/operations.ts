@@ -11,6 +11,7 @@ import { ledgerOperationArgs, type LedgerOperationResults } from './domains/ledg
 import { backupOperationArgs, type BackupOperationResults } from './domains/backups.ts';
 import { authOperationArgs, type AuthOperationResults } from './domains/auth.ts';
 import { reportOperationArgs, type ReportOperationResults } from './domains/reports.ts';
+import { syncOperationArgs, type SyncOperationResults } from './domains/sync.ts';
 
 export type { AppInfo } from './domains/desk.ts';
 
@@ -21,6 +22,7 @@ export const operationArgs = {
   ...backupOperationArgs,
   ...reportOperationArgs,
   ...authOperationArgs,
+  ...syncOperationArgs,
 } as const;
 
 /** What each operation answers with when it succeeds. */
@@ -29,7 +31,8 @@ export type OperationResults = DeskOperationResults &
   LedgerOperationResults &
   BackupOperationResults &
   ReportOperationResults &
-  AuthOperationResults;
+  AuthOperationResults &
+  SyncOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
 export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];

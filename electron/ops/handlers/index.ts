@@ -14,6 +14,7 @@ import { ledgerQueryHandlers } from './ledger-queries.ts';
 import { backupHandlers } from './backups.ts';
 import { reportHandlers } from './reports.ts';
 import { authHandlers } from './auth.ts';
+import { syncHandlers } from './sync.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -33,4 +34,5 @@ export const operationHandlers: OperationHandlers = {
   ...backupHandlers,
   ...reportHandlers,
   ...authHandlers,
+  ...syncHandlers,
 };
