@@ -2,7 +2,9 @@
 // a browser. Options: --data <dir> (default .data/dev-web), --port <n>,
 // --storage sqlite|memory (default sqlite),
 // --build (build the renderer first), --dev-staff (start signed in as a development
-// manager; --dev-pin <pin> gives them a PIN for signing in again after a lock). Prints one JSON line {"url": …} when ready,
+// manager; --dev-pin <pin> gives them a PIN for signing in again after a lock), --fresh (a new
+// desk is not set up: the first-run wizard shows; without it a new desk counts as set up).
+// Prints one JSON line {"url": …} when ready,
 // which the end-to-end tests read.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     storage: { type: 'string', default: 'sqlite' },
     'dev-staff': { type: 'boolean', default: false },
     'dev-pin': { type: 'string' },
+    fresh: { type: 'boolean', default: false },
   },
 });
 
@@ -33,6 +36,8 @@ const core = await startCore({
   storageKind: values.storage === 'memory' ? 'memory' : 'sqlite',
   devMode: true,
   appVersion: process.env['npm_package_version'] ?? '0.0.0-dev',
+  assumeSetUp: !values.fresh,
+  onRestartNeeded: (message) => console.error(`Punchcard harness: ${message}`),
   ...(values['dev-staff']
     ? {
         devStaff: {

@@ -7,9 +7,19 @@ import { z } from 'zod';
 
 export const DESK_CONFIG_FILE = 'desk.json';
 
+/** A desk's number prefix: what its invoice and receipt numbers start with ("FD-INV-000123"). */
+export const NUMBER_PREFIX_PATTERN = /^[A-Z0-9]{1,12}$/;
+
 export const deskConfigSchema = z.object({
   deskId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
   deskName: z.string().max(100).default('Reception'),
+  /**
+   * Whether the first-run wizard has finished here. Absent in files written before the
+   * wizard existed: those desks were in use, so they count as set up (see loadDeskConfig).
+   */
+  setUp: z.boolean().optional(),
+  /** '' until chosen: the prefix is then derived from the desk id ('desk-1' → 'D1'). */
+  numberPrefix: z.union([z.literal(''), z.string().regex(NUMBER_PREFIX_PATTERN)]).default(''),
   backup: z
     .object({
       /** '' until the clinic chooses a folder; backups are off until then. */
@@ -46,9 +56,10 @@ export function loadDeskConfig(dataDirectory: string, defaultDeskId: () => strin
         `The desk settings file ${file} is damaged: ${parsed.error.issues[0]?.message ?? 'unreadable'}`,
       );
     }
-    return parsed.data;
+    return { ...parsed.data, setUp: parsed.data.setUp ?? true };
   }
-  const config = deskConfigSchema.parse({ deskId: defaultDeskId() });
+  // A new desk: nothing is configured until the first-run wizard says so.
+  const config = deskConfigSchema.parse({ deskId: defaultDeskId(), setUp: false });
   saveDeskConfig(dataDirectory, config);
   return config;
 }

@@ -19,6 +19,8 @@ import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.t
 import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
 import { createAuthService, type AuthService, type DevStaff } from '../auth/auth-service.ts';
 import type { ScryptParameters } from '../auth/secret-hash.ts';
+import { createImportService, type ImportService } from '../import/import-service.ts';
+import type { SetupHooks } from '../ops/handlers/setup-hooks.ts';
 import { createConflictAuditTrail } from '../sync/conflict-audit.ts';
 import { createMemoryCredentialStore, type CredentialStore } from '../sync/credential-store.ts';
 import {
@@ -44,6 +46,14 @@ export interface CoreOptions {
   /** Cheaper hashing for tests; the app uses OWASP's parameters. */
   scrypt?: ScryptParameters;
   /**
+   * Development and tests: a new desk counts as set up (the first-run wizard is skipped),
+   * so specs start where they always did. The app never sets it; `--fresh` in the harness
+   * leaves it off to test the wizard.
+   */
+  assumeSetUp?: boolean;
+  /** A restore or the demo clinic replaced the data: restart (Electron relaunches). */
+  onRestartNeeded?: (message: string) => void;
+  /**
    * Where the sync server's user name and password are kept: Electron's
    * safeStorage in the app; in memory (never on disk) when not given.
    */
@@ -62,6 +72,7 @@ export interface Core {
   backups: DeskBackups;
   auth: AuthService;
   sync: SyncService;
+  imports: ImportService;
   close(): Promise<void>;
 }
 
@@ -79,6 +90,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   let deskConfig = loadDeskConfig(options.dataDirectory, () => options.deskId ?? newDeskId());
   const deskId = options.deskId ?? deskConfig.deskId;
+  if (options.assumeSetUp && !deskConfig.setUp) {
+    deskConfig = { ...deskConfig, setUp: true };
+    saveDeskConfig(options.dataDirectory, deskConfig);
+  }
   const backups = createDeskBackups({
     dataDirectory: options.dataDirectory,
     config: () => deskConfig,
@@ -95,6 +110,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     staffId: 'system',
     now,
     newId,
+    numberPrefix: () => deskConfig.numberPrefix,
     ...options.ledger,
   });
   const auth = await createAuthService({
@@ -113,6 +129,38 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...options.syncTuning,
   });
   await sync.apply(deskConfig.sync);
+  const imports = createImportService({ db, ledger, deskId, now, newId });
+  let closed = false;
+  const closeAll = async () => {
+    if (closed) return;
+    closed = true;
+    await sync.stop();
+    ledger.close();
+    backups.stop();
+    if (options.storageKind === 'memory') await db.remove();
+    else await db.close();
+  };
+  const setup: SetupHooks = {
+    restartNeeded: '',
+    closeStore: closeAll,
+    requestRestart(message) {
+      setup.restartNeeded = message;
+      options.onRestartNeeded?.(message);
+    },
+    generateDemo: async (directory) => {
+      // Loaded on demand: only a desk being set up ever needs the generator.
+      const { generateDemo } = await import('../../scripts/demo/generate.ts');
+      const made = await generateDemo({
+        size: 'small',
+        seed: 1,
+        dataDirectory: directory,
+        endDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney' }).format(now()),
+      });
+      return { patients: made.patients };
+    },
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
+  };
   const dispatch = createDispatcher({
     db,
     deskId,
@@ -126,6 +174,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ledger,
     backups,
     sync,
+    imports,
+    setup,
     deskConfig: {
       get: () => deskConfig,
       set(next: DeskConfig) {
@@ -142,13 +192,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     backups,
     auth,
     sync,
-    async close() {
-      await sync.stop();
-      ledger.close();
-      backups.stop();
-      if (options.storageKind === 'memory') await db.remove();
-      else await db.close();
-    },
+    imports,
+    close: closeAll,
   };
 }
 

@@ -41,8 +41,12 @@ export interface NumberSource {
   discard(): void;
 }
 
-export function createNumberSource(db: PunchcardDatabase, deskId: string): NumberSource {
-  const prefix = numberPrefix(deskId);
+/** `prefix`: the desk's chosen prefix ('' → derived from the desk id), read at each number. */
+export function createNumberSource(
+  db: PunchcardDatabase,
+  deskId: string,
+  prefix: () => string = () => '',
+): NumberSource {
   const values = new Map<NumberKind, number>();
   const created = new Map<NumberKind, string>();
   let pending = new Map<NumberKind, number>();
@@ -62,7 +66,7 @@ export function createNumberSource(db: PunchcardDatabase, deskId: string): Numbe
     take(kind) {
       const next = (pending.get(kind) ?? values.get(kind) ?? 0) + 1;
       pending.set(kind, next);
-      const number = `${prefix}-${LABEL[kind]}-${String(next).padStart(6, '0')}`;
+      const number = `${prefix() || numberPrefix(deskId)}-${LABEL[kind]}-${String(next).padStart(6, '0')}`;
       given.push(number);
       return number;
     },

@@ -37,6 +37,8 @@ export interface LedgerServiceOptions {
   newId: () => string;
   clinic?: ClinicProjectionOptions;
   cache?: ProjectionCacheOptions;
+  /** The desk's chosen number prefix ('' → derived from the desk id), read at each number. */
+  numberPrefix?: () => string;
 }
 
 export type Accepted<R> = Extract<CommandResult<R>, { ok: true }>;
@@ -78,7 +80,7 @@ export async function createLedgerService(options: LedgerServiceOptions): Promis
   let currency = settings.currency;
   const cache = new ProjectionCache(db, currency, options.cache);
   const clinic = new ClinicProjection(db, currency, options.clinic);
-  const numbers: NumberSource = createNumberSource(db, deskId);
+  const numbers: NumberSource = createNumberSource(db, deskId, options.numberPrefix);
   // The end of this desk's hash chain: each entry written links to the one before.
   let chainHead = await loadChainHead(db, deskId);
 

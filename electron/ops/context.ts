@@ -4,6 +4,8 @@ import type { LedgerService } from '../ledger/ledger-service.ts';
 import type { DeskBackups } from '../app/desk-backups.ts';
 import type { DeskConfig } from '../app/desk-config.ts';
 import type { AuthService } from '../auth/auth-service.ts';
+import type { ImportService } from '../import/import-service.ts';
+import type { SetupHooks } from './handlers/setup-hooks.ts';
 import type { SyncService } from '../sync/sync-service.ts';
 
 /** What every operation handler may use: the database, the desk, the clock and ids. */
@@ -25,4 +27,8 @@ export interface OperationContext {
   /** Sync between desks through the clinic's CouchDB server (off by default). */
   sync: SyncService;
   deskConfig: { get(): DeskConfig; set(next: DeskConfig): void };
+  /** Import jobs (moving in from another practice system). */
+  imports: ImportService;
+  /** First run: restore and the demo clinic replace the store, then need a restart. */
+  setup: SetupHooks;
 }

@@ -93,6 +93,18 @@ export const OPERATION_ACCESS: { readonly [N in OperationName]: AccessRule } & R
   accountMapping: manager('see the account mapping'),
   setAccountMapping: manager('change the account mapping'),
 
+  // first run: open to nobody signed in (nobody can be yet); refused once the desk is set up
+  setupStatus: PUBLIC,
+  completeSetup: PUBLIC,
+  restoreAtSetup: PUBLIC,
+  openDemoClinic: PUBLIC,
+
+  // moving in from another system
+  startImport: manager('import from another system'),
+  importStatus: manager('import from another system'),
+  cancelImport: manager('import from another system'),
+  commitImport: manager('import from another system'),
+
   // sync between desks (the password goes in, never out)
   syncStatus: RECEPTION,
   setSyncSettings: manager('change sync settings'),

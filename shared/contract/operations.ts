@@ -11,6 +11,8 @@ import { ledgerOperationArgs, type LedgerOperationResults } from './domains/ledg
 import { backupOperationArgs, type BackupOperationResults } from './domains/backups.ts';
 import { authOperationArgs, type AuthOperationResults } from './domains/auth.ts';
 import { reportOperationArgs, type ReportOperationResults } from './domains/reports.ts';
+import { setupOperationArgs, type SetupOperationResults } from './domains/setup.ts';
+import { importOperationArgs, type ImportOperationResults } from './domains/import.ts';
 import { syncOperationArgs, type SyncOperationResults } from './domains/sync.ts';
 
 export type { AppInfo } from './domains/desk.ts';
@@ -23,6 +25,8 @@ export const operationArgs = {
   ...reportOperationArgs,
   ...authOperationArgs,
   ...syncOperationArgs,
+  ...setupOperationArgs,
+  ...importOperationArgs,
 } as const;
 
 /** What each operation answers with when it succeeds. */
@@ -32,7 +36,9 @@ export type OperationResults = DeskOperationResults &
   BackupOperationResults &
   ReportOperationResults &
   AuthOperationResults &
-  SyncOperationResults;
+  SyncOperationResults &
+  SetupOperationResults &
+  ImportOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
 export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];

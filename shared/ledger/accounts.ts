@@ -14,6 +14,13 @@ export const REVENUE_FEES = 'revenue:fees';
 export const REVENUE_BREAKAGE = 'revenue:breakage';
 export const REVENUE_CREDIT_WRITTEN_OFF = 'revenue:creditWrittenOff';
 export const EXPENSE_COURTESY = 'expense:courtesy';
+/**
+ * The other side of balances brought over from the clinic's previous system
+ * (opening credit and unused package value): an equity-like conversion account,
+ * as accounting systems keep ("Opening balance equity", Xero's "Historical
+ * adjustment"). Exports file it under suspense until it has its own category.
+ */
+export const OPENING_BALANCES = 'equity:openingBalances';
 
 export const accounts = {
   money: (method: PaymentMethod): string => method,
@@ -37,6 +44,7 @@ export type ParsedAccount =
   | { type: 'unapplied' }
   | { type: 'revenue'; name: string }
   | { type: 'expense'; name: string }
+  | { type: 'equity'; name: string }
   | { type: 'unknown'; name: string };
 
 // Account names recur on entry after entry: remember what each means (bounded).
@@ -84,6 +92,9 @@ function readAccount(name: string): ParsedAccount {
       break;
     case 'expense':
       if (parts.length === 2 && a) return { type: 'expense', name };
+      break;
+    case 'equity':
+      if (name === OPENING_BALANCES) return { type: 'equity', name };
       break;
   }
   return { type: 'unknown', name };

@@ -24,6 +24,7 @@ export type EntryKind =
   | 'creditWrittenOff'
   | 'courtesyCredit'
   | 'packageExpired'
+  | 'openingBalance' // credit or a package brought over from the clinic's previous system
   | 'reversal';
 
 export const ENTRY_KINDS: readonly EntryKind[] = [
@@ -44,6 +45,7 @@ export const ENTRY_KINDS: readonly EntryKind[] = [
   'creditWrittenOff',
   'courtesyCredit',
   'packageExpired',
+  'openingBalance',
   'reversal',
 ];
 

@@ -18,6 +18,7 @@ export {
   EXPENSE_COURTESY,
   isGuardedLiability,
   isValidId,
+  OPENING_BALANCES,
   parseAccount,
   patientOfAccount,
   REVENUE_BREAKAGE,

@@ -32,6 +32,7 @@ const KIND_LABELS: Record<EntryKind, string> = {
   creditWrittenOff: 'Credit written off',
   courtesyCredit: 'Courtesy credit granted',
   packageExpired: 'Packages expired (breakage or credit)',
+  openingBalance: 'Opening balances brought over',
   reversal: 'Reversals',
 };
 const KIND_ORDER = new Map(Object.keys(KIND_LABELS).map((kind, index) => [kind, index]));

@@ -14,6 +14,8 @@ import { ledgerQueryHandlers } from './ledger-queries.ts';
 import { backupHandlers } from './backups.ts';
 import { reportHandlers } from './reports.ts';
 import { authHandlers } from './auth.ts';
+import { setupHandlers } from './setup.ts';
+import { importHandlers } from './import.ts';
 import { syncHandlers } from './sync.ts';
 
 export type OperationHandlers = {
@@ -35,4 +37,6 @@ export const operationHandlers: OperationHandlers = {
   ...reportHandlers,
   ...authHandlers,
   ...syncHandlers,
+  ...setupHandlers,
+  ...importHandlers,
 };

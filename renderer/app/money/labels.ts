@@ -32,6 +32,7 @@ export const KIND_LABELS: Record<EntryKind, string> = {
   creditWrittenOff: 'Credit written off',
   courtesyCredit: 'Courtesy credit',
   packageExpired: 'Package expired',
+  openingBalance: 'Opening balance',
   reversal: 'Reversal',
 };
 
@@ -89,6 +90,8 @@ export function accountLabel(account: string, names: (id: string) => string): st
             : 'service revenue';
     case 'expense':
       return 'clinic courtesy';
+    case 'equity':
+      return 'the previous system (opening balance)';
     default:
       return account;
   }
