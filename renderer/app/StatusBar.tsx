@@ -1,19 +1,29 @@
 import { useServices } from './services.ts';
 import { usePolled } from './use-polled.ts';
 import { backupHealth } from './settings/backup-age.ts';
+import { syncBarText } from './settings/sync-label.ts';
 import { currentScreen } from './navigation.ts';
 import { AttentionButton } from './attention/AttentionButton.tsx';
 import { StaffMenu } from './auth/StaffMenu.tsx';
 
-/** Desk, sync, backup and storage state; sync joins it when it is wired in. */
+/** Desk, sync, backup and storage state. */
 export function StatusBar() {
   const { info, operations } = useServices();
   const backup = usePolled(() => operations.backupStatus({}), 30_000);
   const health = backupHealth(backup.value, new Date());
+  const sync = usePolled(() => operations.syncStatus({}), 3000);
+  const syncText = syncBarText(sync.value);
   return (
     <footer class="status-bar" aria-label="Status">
       <span>Desk {info.deskId}</span>
-      <span>Sync: off</span>
+      <button
+        type="button"
+        class={`status-bar__item${syncText.warn ? ' status-bar__item--warn' : ''}`}
+        title={sync.value?.words}
+        onClick={() => (currentScreen.value = 'settings')}
+      >
+        {syncText.text}
+      </button>
       <button
         type="button"
         class={`status-bar__item status-bar__item--${health.tone}`}

@@ -1,5 +1,6 @@
 import { BackupSettings } from './BackupSettings.tsx';
 import { CatalogSettings } from './catalog/CatalogSettings.tsx';
+import { SyncSettings } from './SyncSettings.tsx';
 
 export function SettingsScreen() {
   return (
@@ -9,6 +10,7 @@ export function SettingsScreen() {
       </header>
       <CatalogSettings />
       <BackupSettings />
+      <SyncSettings />
     </div>
   );
 }

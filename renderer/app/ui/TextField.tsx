@@ -7,7 +7,7 @@ export interface TextFieldProps {
   onBlur?: () => void;
   error?: string | undefined;
   hint?: string;
-  type?: 'text' | 'email' | 'tel' | 'date';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'url' | 'password';
   required?: boolean;
   autoFocus?: boolean;
   name: string;
