@@ -155,6 +155,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         seed: 1,
         dataDirectory: directory,
         endDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney' }).format(now()),
+        // RxDB's dev mode is process-wide: once on, every database needs validation.
+        validate: options.devMode,
       });
       return { patients: made.patients };
     },

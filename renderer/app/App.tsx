@@ -1,13 +1,17 @@
 // The app shell: navigation, the current screen, the status bar, and the
 // keyboard shortcuts that work from anywhere.
-import { useEffect } from 'preact/hooks';
-import { CalendarDays, Users, HandCoins, ChartColumn, Settings } from 'lucide-preact';
+import { useEffect, useState } from 'preact/hooks';
+import { CalendarDays, Users, HandCoins, ChartColumn, Settings, FileUp, Info } from 'lucide-preact';
 import { currentScreen, focusSearchRequest, screens, type ScreenId } from './navigation.ts';
 import { PatientsScreen } from './patients/PatientsScreen.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { AuthGate } from './auth/AuthGate.tsx';
 import { AdminScreen } from './auth/AdminScreen.tsx';
-import { adminView } from './auth/auth-state.ts';
+import { adminView, session } from './auth/auth-state.ts';
+import { SetupGate } from './first-run/SetupGate.tsx';
+import { ImportScreen } from './import/ImportScreen.tsx';
+import { importOpen } from './import/import-state.ts';
+import { AboutDialog } from './about/AboutDialog.tsx';
 import { ReportsScreen } from './reports/ReportsScreen.tsx';
 import { SettingsScreen } from './settings/SettingsScreen.tsx';
 import { TodayScreen } from './today/TodayScreen.tsx';
@@ -39,16 +43,22 @@ function CurrentScreen() {
   }
 }
 
-/** The app behind the sign-in gate: nothing of it is on the page while the desk is locked. */
+/**
+ * The app behind the first-run wizard (a desk that is not set up shows only the wizard)
+ * and the sign-in gate (nothing of it is on the page while the desk is locked).
+ */
 export function App() {
   return (
-    <AuthGate>
-      <Shell />
-    </AuthGate>
+    <SetupGate>
+      <AuthGate>
+        <Shell />
+      </AuthGate>
+    </SetupGate>
   );
 }
 
 function Shell() {
+  const [aboutOpen, setAboutOpen] = useState(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
@@ -83,6 +93,7 @@ function Shell() {
                   aria-keyshortcuts={screen.shortcut}
                   onClick={() => {
                     adminView.value = null;
+                    importOpen.value = false;
                     currentScreen.value = screen.id;
                   }}
                 >
@@ -93,10 +104,37 @@ function Shell() {
             );
           })}
         </ul>
+        <div class="nav__extra">
+          {session.value?.role === 'manager' ? (
+            <button
+              type="button"
+              class={importOpen.value ? 'nav__item nav__item--current' : 'nav__item'}
+              aria-current={importOpen.value ? 'page' : undefined}
+              onClick={() => {
+                adminView.value = null;
+                importOpen.value = true;
+              }}
+            >
+              <FileUp size={18} aria-hidden="true" />
+              <span>Import</span>
+            </button>
+          ) : null}
+          <button type="button" class="nav__item" onClick={() => setAboutOpen(true)}>
+            <Info size={18} aria-hidden="true" />
+            <span>About</span>
+          </button>
+        </div>
       </nav>
       <main class="main" id="main">
-        {adminView.value ? <AdminScreen /> : <CurrentScreen />}
+        {importOpen.value ? (
+          <ImportScreen onClose={() => (importOpen.value = false)} />
+        ) : adminView.value ? (
+          <AdminScreen />
+        ) : (
+          <CurrentScreen />
+        )}
       </main>
+      {aboutOpen ? <AboutDialog onClose={() => setAboutOpen(false)} /> : null}
       <StatusBar />
     </div>
   );
