@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON under test
-const config: Record<string, any> = JSON.parse(readFileSync('build/electron-builder.config.json', 'utf8'));
+const config: Record<string, any> = JSON.parse(
+  readFileSync('build/electron-builder.config.json', 'utf8'),
+);
 
 test('builds an AppImage and a .deb for Linux and an NSIS installer for Windows', () => {
   assert.deepEqual(config['linux'].target, ['AppImage', 'deb']);
@@ -33,4 +35,14 @@ test('fuses: no run-as-node, no NODE_OPTIONS or inspect flags, asar integrity an
     grantFileProtocolExtraPrivileges: false,
   });
   assert.equal(config['asar'], true);
+});
+
+test('name, version and publisher come from one place each', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, string>;
+  // electron-builder takes the version from package.json; the About dialog shows the same.
+  assert.match(pkg['version'] ?? '', /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/);
+  assert.equal(pkg['productName'], config['productName']);
+  assert.ok(pkg['author'], 'the publisher of the Linux packages');
+  assert.ok(config['win'].publisherName, 'the publisher Windows shows for the installer');
+  assert.match(config['linux'].maintainer, /<.+@.+>/);
 });
