@@ -41,6 +41,14 @@ async function launch(): Promise<void> {
       safeStorage,
       filePath: join(dataDirectory, 'sync-credentials.bin'),
     }),
+    // After a restore or "open the demo clinic" the store is closed and replaced:
+    // start again on the new data once the window has shown the message.
+    onRestartNeeded: () => {
+      setTimeout(() => {
+        app.relaunch();
+        app.exit(0);
+      }, 1500);
+    },
   });
   hardenSession((await import('electron')).session.defaultSession);
   serveRendererBundle(join(__dirname, '..', 'renderer'));
