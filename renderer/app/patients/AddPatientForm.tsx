@@ -4,7 +4,7 @@
 import { useState } from 'preact/hooks';
 import { newPatientInput, type NewPatientInput } from '../../../shared/patients/patient.ts';
 import { useServices } from '../services.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { PatientFields } from './PatientFields.tsx';
 
 type Fields = Required<
   Pick<NewPatientInput, 'firstName' | 'lastName' | 'phone' | 'email' | 'dateOfBirth'>
@@ -65,51 +65,15 @@ export function AddPatientForm(props: {
   return (
     <form class="panel form" aria-labelledby="add-patient-heading" onSubmit={submit} noValidate>
       <h2 id="add-patient-heading">Add a patient</h2>
-      <div class="form__row">
-        <TextField
-          name="firstName"
-          label="First name"
-          required
-          autoFocus
-          value={values.firstName}
-          onInput={set('firstName')}
-          error={errorFor('firstName')}
-        />
-        <TextField
-          name="lastName"
-          label="Last name"
-          required
-          value={values.lastName}
-          onInput={set('lastName')}
-          error={errorFor('lastName')}
-        />
-      </div>
-      <div class="form__row">
-        <TextField
-          name="phone"
-          label="Phone"
-          type="tel"
-          value={values.phone}
-          onInput={set('phone')}
-          error={errorFor('phone')}
-        />
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          value={values.email}
-          onInput={set('email')}
-          error={errorFor('email')}
-        />
-        <TextField
-          name="dateOfBirth"
-          label="Date of birth"
-          type="date"
-          value={values.dateOfBirth}
-          onInput={set('dateOfBirth')}
-          error={errorFor('dateOfBirth')}
-        />
-      </div>
+      <PatientFields
+        rows={[
+          ['firstName', 'lastName'],
+          ['phone', 'email', 'dateOfBirth'],
+        ]}
+        values={values}
+        onInput={(name, value) => set(name as keyof Fields)(value)}
+        errorFor={(name) => errorFor(name as keyof Fields)}
+      />
       {serverError && !serverError.field ? (
         <p class="form__error" role="alert">
           {serverError.message}

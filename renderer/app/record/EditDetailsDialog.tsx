@@ -5,7 +5,7 @@ import { newPatientInput } from '../../../shared/patients/patient.ts';
 import type { Patient } from '../../../shared/patients/patient.ts';
 import { useServices } from '../services.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { TextField } from '../ui/TextField.tsx';
+import { PatientFields } from '../patients/PatientFields.tsx';
 
 type Editable = Pick<
   Patient,
@@ -60,66 +60,16 @@ export function EditDetailsDialog(props: {
   return (
     <Dialog title={`Edit details of ${firstName} ${lastName}`} onClose={props.onClose}>
       <form class="form" onSubmit={save} noValidate>
-        <div class="form__row">
-          <TextField
-            name="firstName"
-            label="First name"
-            required
-            autoFocus
-            value={values.firstName}
-            onInput={set('firstName')}
-            error={errorFor('firstName')}
-          />
-          <TextField
-            name="lastName"
-            label="Last name"
-            required
-            value={values.lastName}
-            onInput={set('lastName')}
-            error={errorFor('lastName')}
-          />
-        </div>
-        <div class="form__row">
-          <TextField
-            name="preferredName"
-            label="Preferred name"
-            value={values.preferredName}
-            onInput={set('preferredName')}
-            error={errorFor('preferredName')}
-          />
-          <TextField
-            name="dateOfBirth"
-            label="Date of birth"
-            type="date"
-            value={values.dateOfBirth}
-            onInput={set('dateOfBirth')}
-            error={errorFor('dateOfBirth')}
-          />
-        </div>
-        <div class="form__row">
-          <TextField
-            name="phone"
-            label="Phone"
-            type="tel"
-            value={values.phone}
-            onInput={set('phone')}
-            error={errorFor('phone')}
-          />
-          <TextField
-            name="email"
-            label="Email"
-            type="email"
-            value={values.email}
-            onInput={set('email')}
-            error={errorFor('email')}
-          />
-        </div>
-        <TextField
-          name="notes"
-          label="Notes"
-          value={values.notes}
-          onInput={set('notes')}
-          error={errorFor('notes')}
+        <PatientFields
+          rows={[
+            ['firstName', 'lastName'],
+            ['preferredName', 'dateOfBirth'],
+            ['phone', 'email'],
+            ['notes'],
+          ]}
+          values={values}
+          onInput={(name, value) => set(name)(value)}
+          errorFor={errorFor}
         />
         {serverError && !serverError.field ? (
           <p class="form__error" role="alert">
