@@ -4,7 +4,7 @@
 //
 //   npm run bench
 //   npm run bench -- --only ui,checkout --runs 30
-//   npm run bench -- --size small --runs 3 --warmup 1 --storage-docs 10000   (the smoke run)
+//   npm run bench -- --size small --runs 2 --warmup 0 --backup-runs 1 --storage-docs 10000 --storage-runs 3
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -29,6 +29,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     'backup-runs': { type: 'string', default: '5' },
     'storage-docs': { type: 'string', default: '300000' },
+    'storage-runs': { type: 'string', default: '30' },
     only: { type: 'string', default: PARTS.join(',') },
     out: { type: 'string', default: 'bench-results.json' },
     data: { type: 'string' },
@@ -49,9 +50,14 @@ const runs = whole('runs', values.runs, 1);
 const warmup = whole('warmup', values.warmup, 0);
 const backupRuns = whole('backup-runs', values['backup-runs'], 1);
 const storageDocs = whole('storage-docs', values['storage-docs'], 10_000);
+const storageRuns = whole('storage-runs', values['storage-runs'], 1);
 const only = values.only.split(',').map((p) => p.trim()) as Part[];
 for (const part of only) if (!PARTS.includes(part)) throw new Error(`--only: unknown part ${part}`);
-const log = (line: string) => console.log(line);
+const began = performance.now();
+const log = (line: string) =>
+  console.log(
+    line.startsWith(' ') ? `${line}  [${((performance.now() - began) / 1000).toFixed(1)} s]` : line,
+  );
 
 if (only.includes('ui') && (values.build || !existsSync(resolve('dist/renderer/index.html')))) {
   log('Building the renderer …');
@@ -83,7 +89,7 @@ try {
     );
   }
   if (only.includes('checkout')) {
-    log('Check-out on the durable storage …');
+    log(' Check-out on the durable storage …');
     metrics.push(
       ...(await benchCheckout({
         dataDirectory: data.dataDirectory,
@@ -94,7 +100,7 @@ try {
     );
   }
   if (only.includes('backup')) {
-    log(`Backup with verification (${backupRuns} runs) …`);
+    log(` Backup with verification (${backupRuns} runs) …`);
     metrics.push(
       ...(await benchBackup({
         dataDirectory: data.dataDirectory,
@@ -104,8 +110,8 @@ try {
     );
   }
   if (only.includes('storage')) {
-    log(`Storage operations (${storageDocs.toLocaleString('en')} documents) …`);
-    metrics.push(...(await benchStorage({ docs: storageDocs, runs: Math.max(runs, 20) })));
+    log(` Storage operations (${storageDocs.toLocaleString('en')} documents) …`);
+    metrics.push(...(await benchStorage({ docs: storageDocs, runs: storageRuns })));
   }
 } finally {
   rmSync(data.dataDirectory, { recursive: true, force: true });

@@ -56,7 +56,7 @@ console.log('commands:', result.commands);
 const refused = Object.entries(result.refusals);
 if (refused.length > 0) console.log('refused by the ledger (nothing written):', result.refusals);
 if (values.check) {
-  const report = await selfCheckDemo(dataDirectory);
+  const report = await selfCheckDemo(dataDirectory, { devMode: values.validate });
   console.log(
     `self-check: ${report.entries.toLocaleString('en')} entries, ${report.violations.length} violations, trial balance ${report.trialBalanceTotal}`,
   );

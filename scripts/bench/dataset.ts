@@ -2,11 +2,16 @@
 // first use), and a working copy of it in a temporary folder for each run, so
 // what the benchmark writes (check-outs, the renderer's bookkeeping) never
 // changes the cached clinic.
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEMO_MANIFEST, generateDemo, type DemoResult } from '../demo/generate.ts';
 import type { DemoSize } from '../demo/sizes.ts';
+import { collectionSchemas } from '../../shared/db/collections.ts';
+
+/** Bump when the generator's output changes, so the cache is made again. */
+const GENERATOR_VERSION = 'demo-2';
 
 /** A fixed end date, so every run measures the same clinic. */
 export const BENCH_END_DATE = '2025-06-30';
@@ -18,8 +23,17 @@ export interface BenchData {
   generatedNow: boolean;
 }
 
+/**
+ * The cache's folder, named by the generator's version and the collections' schemas: a
+ * database made under other schemas would not open (RxDB refuses a changed schema of the
+ * same version).
+ */
 export function cachedDirectory(size: DemoSize, seed: number): string {
-  return resolve('.data', `bench-${size}-seed${seed}`);
+  const schemas = createHash('sha256')
+    .update(GENERATOR_VERSION + JSON.stringify(collectionSchemas))
+    .digest('hex')
+    .slice(0, 10);
+  return resolve('.data', `bench-${size}-seed${seed}-${schemas}`);
 }
 
 export async function benchData(

@@ -47,8 +47,12 @@ export function startHarnessProcess(dataDirectory: string): Promise<HarnessProce
         clinicFolded,
         memory: () => processMemory(child.pid),
         async stop() {
-          if (child.exitCode === null) child.kill('SIGTERM');
+          if (child.exitCode !== null) return;
+          child.kill('SIGTERM');
+          // A close that waits on a straggling socket must not stall the benchmark.
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
           await exited;
+          clearTimeout(timer);
         },
       });
     });

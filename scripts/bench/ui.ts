@@ -221,7 +221,12 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
       opens.push(...measuredOpens);
 
       log('  waiting for the clinic-wide fold, then sampling memory …');
-      await Promise.race([harness.clinicFolded, new Promise((r) => setTimeout(r, 180_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        harness.clinicFolded,
+        new Promise((r) => (timer = setTimeout(r, 180_000))),
+      ]);
+      clearTimeout(timer);
       for (let i = 0; i < 3; i++) {
         await timedRecordOpen(page, patients[i % patients.length]!);
         await sample();

@@ -16,6 +16,7 @@ import type {
 } from '../../shared/ledger/index.ts';
 import { applyEntry, createLedgerState } from '../../shared/ledger/index.ts';
 import { counterId, numberPrefix } from '../../electron/ledger/document-numbers.ts';
+import { CHAIN_START, linkEntries, type ChainHead } from '../../electron/audit/entry-chain.ts';
 import type { SeededIds } from './ulid.ts';
 
 const LABEL: Record<NumberKind, string> = { invoice: 'INV', receipt: 'RCT' };
@@ -29,11 +30,18 @@ export interface Actor {
 
 export interface DeskRunner {
   readonly state: LedgerState;
-  /** Run a command at `time` (ms); the accepted result, or null when it was refused. */
+  /**
+   * Run a command at `time` (ms); the accepted result, or null when it was refused.
+   * Money commands never go back in time: a time before the last entry's is moved up
+   * to it, so ids, the journal's order and each desk's hash chain agree, as they do
+   * on a desk. `bookingOnly` commands (no entries: bookings, early cancellations) keep
+   * their own time (a booking made days before).
+   */
   run<R extends object>(
     time: number,
     actor: Actor,
     command: (state: LedgerState, ctx: CommandContext) => CommandResult<R>,
+    bookingOnly?: boolean,
   ): Accepted<R> | null;
   /** refusals by "code: message" (messages with ids folded away) */
   readonly refusals: Map<string, number>;
@@ -52,14 +60,19 @@ interface CounterState {
 
 export function createDeskRunner(options: {
   currency: string;
+  /** ids of money commands (their clock never goes back) */
   ids: SeededIds;
+  /** ids of bookings, which are made at earlier times */
+  bookingIds: SeededIds;
   onEntries(entries: JournalEntry[]): void;
   onAppointment(appointment: Appointment): void;
 }): DeskRunner {
   const state = createLedgerState(options.currency);
   const counters = new Map<string, { deskId: string; kind: NumberKind; state: CounterState }>();
   const refusals = new Map<string, number>();
+  const chains = new Map<string, ChainHead>();
   let entryCount = 0;
+  let clock = 0;
 
   return {
     state,
@@ -71,12 +84,15 @@ export function createDeskRunner(options: {
       time: number,
       actor: Actor,
       command: (state: LedgerState, ctx: CommandContext) => CommandResult<R>,
+      bookingOnly = false,
     ): Accepted<R> | null {
+      if (!bookingOnly) time = Math.max(time, clock);
+      const ids = bookingOnly ? options.bookingIds : options.ids;
       const now = new Date(time).toISOString();
       const pending = new Map<NumberKind, number>();
       const ctx: CommandContext = {
         now,
-        newId: () => options.ids.at(time),
+        newId: () => ids.at(time),
         deskId: actor.deskId,
         staffId: actor.staffId,
         nextNumber: (kind) => {
@@ -107,14 +123,21 @@ export function createDeskRunner(options: {
           });
         }
       }
+      let accepted = result;
       if (result.entries.length > 0) {
-        for (const entry of result.entries) applyEntry(state, entry);
-        entryCount += result.entries.length;
-        options.onEntries(result.entries);
+        if (bookingOnly) throw new Error('a booking-only command wrote entries');
+        clock = time;
+        // Linked to the desk's chain as the ledger service does before writing.
+        const linked = linkEntries(result.entries, chains.get(actor.deskId) ?? CHAIN_START);
+        chains.set(actor.deskId, linked.head);
+        for (const entry of linked.entries) applyEntry(state, entry);
+        entryCount += linked.entries.length;
+        options.onEntries(linked.entries);
+        accepted = { ...result, entries: linked.entries };
       }
       const appointment = (result as { appointment?: Appointment }).appointment;
       if (appointment) options.onAppointment(appointment);
-      return result;
+      return accepted;
     },
     counterDocuments() {
       return [...counters.entries()].map(([id, { deskId, kind, state: c }]) => ({

@@ -131,6 +131,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
       clock,
       random: random.fork('days'),
       ids,
+      bookingIds: createSeededIds(random.fork('booking ids')),
       sink: {
         entries: (more) => {
           entries.push(...more);

@@ -104,9 +104,11 @@ export function createSimulation(options: {
   clock: ClinicClock;
   random: Random;
   ids: SeededIds;
+  bookingIds: SeededIds;
   sink: SimulationSink;
 }): Simulation {
-  const { catalog, clock, sink, ids } = options;
+  const { catalog, clock, sink } = options;
+  const ids = options.bookingIds;
   const random = options.random;
   const currency = catalog.settings.currency;
   const agenda = new Agenda();
@@ -120,7 +122,8 @@ export function createSimulation(options: {
   };
   const runner = createDeskRunner({
     currency,
-    ids,
+    ids: options.ids,
+    bookingIds: options.bookingIds,
     onEntries: (entries) => sink.entries(entries),
     onAppointment: (appointment) => pending.set(appointment.id, appointment),
   });
@@ -451,7 +454,11 @@ export function createSimulation(options: {
     const result =
       how === 'late'
         ? runner.run(time, reception(), (s, ctx) =>
-            cancelAppointment(s, { appointment, late: true, fee, memo: 'Called in sick' }, ctx),
+            cancelAppointment(
+              s,
+              { appointment, late: true, fee, memo: 'Called in sick this morning' },
+              ctx,
+            ),
           )
         : runner.run(time, reception(), (s, ctx) => markNoShow(s, { appointment, fee }, ctx));
     count(how === 'late' ? 'cancelAppointment' : 'markNoShow');
@@ -520,20 +527,24 @@ export function createSimulation(options: {
       run.packageId && packageView(state, run.packageId, isoAt(bookedAt))?.status === 'active'
         ? run.packageId
         : '';
-    const booked = runner.run(bookedAt, reception(), (s, ctx) =>
-      bookAppointment(
-        s,
-        {
-          patientId: run.id,
-          serviceId: service.id,
-          practitionerId: practitioner.id,
-          start: isoAt(start),
-          durationMinutes: service.durationMinutes,
-          price: service.price,
-          packageId: current || undefined,
-        },
-        ctx,
-      ),
+    const booked = runner.run(
+      bookedAt,
+      reception(),
+      (s, ctx) =>
+        bookAppointment(
+          s,
+          {
+            patientId: run.id,
+            serviceId: service.id,
+            practitionerId: practitioner.id,
+            start: isoAt(start),
+            durationMinutes: service.durationMinutes,
+            price: service.price,
+            packageId: current || undefined,
+          },
+          ctx,
+        ),
+      true,
     );
     count('bookAppointment');
     const appointment = booked?.appointment;
@@ -545,20 +556,27 @@ export function createSimulation(options: {
       if (recent.length > 300) recent.shift();
       const outcome = random.weighted({ attend: 88, early: 5, late: 3.5, noShow: 3.5 });
       if (outcome === 'early') {
-        const cancelled = runner.run(start - 2 * 86_400_000, reception(), (s, ctx) =>
-          cancelAppointment(s, { appointment, late: false }, ctx),
+        const cancelled = runner.run(
+          Math.max(bookedAt, start - 2 * 86_400_000),
+          reception(),
+          (s, ctx) => cancelAppointment(s, { appointment, late: false }, ctx),
+          true,
         );
         count('cancelAppointment');
         finish(cancelled?.appointment);
       } else if (outcome === 'late') {
-        missed(run, appointment, 'late', start - 3 * 3_600_000);
+        // Rang this morning: recorded now, at the time of the visit's task.
+        missed(run, appointment, 'late', arrival);
       } else if (outcome === 'noShow') {
-        missed(run, appointment, 'noShow', start + 30 * 60_000);
+        const at = start + 30 * 60_000;
+        agenda.add(day, at, () => missed(run, appointment, 'noShow', at));
       } else {
+        // Arrival (a package sold, anything owing paid), then check-out after the visit.
         const packageId = packageFor(run, service, visit, arrival);
         if (run.plan.habit !== 'funded' && run.plan.habit !== 'account')
           payOwing(run, arrival + 60_000);
-        checkOut(run, appointment, packageId, start + (service.durationMinutes + 2) * 60_000);
+        const done = start + (service.durationMinutes + 2) * 60_000;
+        agenda.add(day, done, () => checkOut(run, appointment, packageId, done));
       }
     }
     const checkoutTime = start + (service.durationMinutes + 5) * 60_000;
