@@ -21,6 +21,7 @@ import { createAuthService, type AuthService, type DevStaff } from '../auth/auth
 import type { ScryptParameters } from '../auth/secret-hash.ts';
 import { createImportService, type ImportService } from '../import/import-service.ts';
 import type { SetupHooks } from '../ops/handlers/setup-hooks.ts';
+import type { HostFunctions } from '../ops/host.ts';
 import { createConflictAuditTrail } from '../sync/conflict-audit.ts';
 import { createMemoryCredentialStore, type CredentialStore } from '../sync/credential-store.ts';
 import {
@@ -60,6 +61,11 @@ export interface CoreOptions {
   credentialStore?: CredentialStore;
   /** Sync timing and transport (tests). */
   syncTuning?: Pick<SyncServiceOptions, 'timing' | 'baseFetch'>;
+  /**
+   * Electron's main process: print the calling window to a PDF file the person picks.
+   * The harness and tests have none; saveAsPdf then answers in words.
+   */
+  printToPdf?: HostFunctions['printToPdf'];
 }
 
 export interface Core {
@@ -178,6 +184,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sync,
     imports,
     setup,
+    host: options.printToPdf ? { printToPdf: options.printToPdf } : {},
     deskConfig: {
       get: () => deskConfig,
       set(next: DeskConfig) {

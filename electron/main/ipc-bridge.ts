@@ -24,7 +24,8 @@ export function registerIpc(
   for (const name of OPERATION_NAMES) {
     ipcMain.handle(operationChannel(name), (event, args: unknown) => {
       if (!trusted(event)) return fail('forbidden', 'This window may not do that.');
-      return core.dispatch(name, args);
+      // The sender goes along for host functions that act on its window (Save as PDF).
+      return core.dispatch(name, args, event.sender);
     });
   }
 

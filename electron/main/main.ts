@@ -1,5 +1,14 @@
 // Electron's entry point: thin glue between Electron and the desk core.
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, shell, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  safeStorage,
+  shell,
+  type WebContents,
+} from 'electron';
 import { join } from 'node:path';
 import { startCore, type Core } from '../app/start-core.ts';
 import { createSafeStorageCredentialStore } from '../sync/credential-store.ts';
@@ -7,6 +16,7 @@ import { registerAppScheme, serveRendererBundle } from './app-protocol.ts';
 import { dataDirectoryFrom } from './data-directory.ts';
 import { hardenContents, hardenSession } from './harden-session.ts';
 import { registerIpc } from './ipc-bridge.ts';
+import { createPrintToPdf } from './print-to-pdf.ts';
 import { APP_ENTRY_URL, windowOptions } from './window-options.ts';
 
 const dataDirectory = dataDirectoryFrom(process.argv, process.env, app.getPath('userData'));
@@ -16,8 +26,9 @@ app.setPath('userData', join(dataDirectory, 'electron'));
 registerAppScheme();
 
 const windows = new Set<BrowserWindow>();
-const isOurWindow = (contents: WebContents) =>
-  [...windows].some((window) => !window.isDestroyed() && window.webContents === contents);
+const ourWindowOf = (contents: WebContents) =>
+  [...windows].find((window) => !window.isDestroyed() && window.webContents === contents) ?? null;
+const isOurWindow = (contents: WebContents) => ourWindowOf(contents) !== null;
 
 function openWindow(): BrowserWindow {
   const window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
@@ -40,6 +51,12 @@ async function launch(): Promise<void> {
     credentialStore: createSafeStorageCredentialStore({
       safeStorage,
       filePath: join(dataDirectory, 'sync-credentials.bin'),
+    }),
+    // Receipts and statements: the calling window's page, printed to a file the person picks.
+    printToPdf: createPrintToPdf({
+      dialog,
+      ourWindowOf,
+      defaultFolder: app.getPath('documents'),
     }),
     // After a restore or "open the demo clinic" the store is closed and replaced:
     // start again on the new data once the window has shown the message.

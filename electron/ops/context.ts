@@ -7,6 +7,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { ImportService } from '../import/import-service.ts';
 import type { SetupHooks } from './handlers/setup-hooks.ts';
 import type { SyncService } from '../sync/sync-service.ts';
+import type { Caller, HostFunctions } from './host.ts';
 
 /** What every operation handler may use: the database, the desk, the clock and ids. */
 export interface OperationContext {
@@ -31,4 +32,8 @@ export interface OperationContext {
   imports: ImportService;
   /** First run: restore and the demo clinic replace the store, then need a restart. */
   setup: SetupHooks;
+  /** What the hosting application can do (Electron: PDFs); empty in the harness and tests. */
+  host: HostFunctions;
+  /** The window this operation came from, when the host said (Electron's IPC does). */
+  caller?: Caller;
 }

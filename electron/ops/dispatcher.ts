@@ -12,8 +12,20 @@ import { fail, type OpResult } from '../../shared/contract/result.ts';
 import type { OperationContext } from './context.ts';
 import { operationHandlers, type OperationHandlers } from './handlers/index.ts';
 import { admit } from '../auth/admit.ts';
+import type { Caller } from './host.ts';
 
-export type Dispatch = (name: string, rawArgs: unknown) => Promise<OpResult<unknown>>;
+/** `caller`: the window the call came from, for host functions that act on it (PDFs). */
+export type Dispatch = (
+  name: string,
+  rawArgs: unknown,
+  caller?: Caller,
+) => Promise<OpResult<unknown>>;
+
+/**
+ * Operations that wait on a person (a save dialog) and read or write no data:
+ * they run beside the queue, so an open dialog holds up no other call.
+ */
+const BESIDE_THE_QUEUE: ReadonlySet<OperationName> = new Set(['saveAsPdf']);
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.hasOwn(operationArgs, name);
@@ -29,6 +41,7 @@ export function createDispatcher(
   const run = async <N extends OperationName>(
     name: N,
     rawArgs: unknown,
+    caller: Caller | undefined,
   ): Promise<OpResult<OperationResults[N]>> => {
     // Who may call it is decided first, in the queue: a sign-in queued before counts.
     const admission = admit(name, ctx.auth.current());
@@ -49,7 +62,8 @@ export function createDispatcher(
     ) => Promise<OpResult<OperationResults[N]>>;
     try {
       // Every handler stamps what it writes with the person signed in now.
-      return await handler({ ...ctx, staffId: admission.staffId }, parsed.data);
+      const context = { ...ctx, staffId: admission.staffId, ...(caller ? { caller } : {}) };
+      return await handler(context, parsed.data);
     } catch (error) {
       // Log the kind of failure only: messages may carry patient data.
       log(`operation ${name} failed: ${error instanceof Error ? error.name : typeof error}`);
@@ -57,11 +71,12 @@ export function createDispatcher(
     }
   };
 
-  return (name, rawArgs) => {
+  return (name, rawArgs, caller) => {
     if (!isOperationName(name)) {
       return Promise.resolve(fail('unknown-operation', 'That action is not available.'));
     }
-    const result = queue.then(() => run(name, rawArgs));
+    if (BESIDE_THE_QUEUE.has(name)) return run(name, rawArgs, caller);
+    const result = queue.then(() => run(name, rawArgs, caller));
     queue = result.catch(() => undefined);
     return result as Promise<OpResult<unknown>>;
   };

@@ -108,6 +108,9 @@ export const OPERATION_ACCESS: { readonly [N in OperationName]: AccessRule } & R
   // sync between desks (the password goes in, never out)
   syncStatus: RECEPTION,
   setSyncSettings: manager('change sync settings'),
+
+  // receipts and statements saved as PDF (what the signed-in screen already shows)
+  saveAsPdf: RECEPTION,
 };
 
 /** The rule of an operation, or null when it has none (the dispatcher then refuses it). */

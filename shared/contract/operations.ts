@@ -14,6 +14,7 @@ import { reportOperationArgs, type ReportOperationResults } from './domains/repo
 import { setupOperationArgs, type SetupOperationResults } from './domains/setup.ts';
 import { importOperationArgs, type ImportOperationResults } from './domains/import.ts';
 import { syncOperationArgs, type SyncOperationResults } from './domains/sync.ts';
+import { printOperationArgs, type PrintOperationResults } from './domains/print.ts';
 
 export type { AppInfo } from './domains/desk.ts';
 
@@ -27,6 +28,7 @@ export const operationArgs = {
   ...syncOperationArgs,
   ...setupOperationArgs,
   ...importOperationArgs,
+  ...printOperationArgs,
 } as const;
 
 /** What each operation answers with when it succeeds. */
@@ -38,7 +40,8 @@ export type OperationResults = DeskOperationResults &
   AuthOperationResults &
   SyncOperationResults &
   SetupOperationResults &
-  ImportOperationResults;
+  ImportOperationResults &
+  PrintOperationResults;
 
 export type OperationName = keyof typeof operationArgs;
 export const OPERATION_NAMES = Object.keys(operationArgs) as OperationName[];

@@ -17,6 +17,7 @@ import { authHandlers } from './auth.ts';
 import { setupHandlers } from './setup.ts';
 import { importHandlers } from './import.ts';
 import { syncHandlers } from './sync.ts';
+import { printHandlers } from './print.ts';
 
 export type OperationHandlers = {
   [N in OperationName]: (
@@ -39,4 +40,5 @@ export const operationHandlers: OperationHandlers = {
   ...syncHandlers,
   ...setupHandlers,
   ...importHandlers,
+  ...printHandlers,
 };

@@ -21,6 +21,7 @@ import { usePatientAccount } from '../today/use-accounts.ts';
 import { formErrorOf, sentence, type FormError } from '../today/field-error.ts';
 import { PaymentReceipt } from '../receipts/PaymentReceipt.tsx';
 import { PrintableReceipt } from '../receipts/PrintableReceipt.tsx';
+import { SaveAsPdfButton } from '../receipts/SaveAsPdfButton.tsx';
 import { methodLabel, receiptFromCheckout, type ReceiptData } from '../receipts/receipt.ts';
 import {
   chargedOf,
@@ -193,6 +194,10 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
           <button type="button" class="button button--primary" onClick={() => window.print()}>
             <Printer size={16} aria-hidden="true" /> Print receipt
           </button>
+          <SaveAsPdfButton
+            fileName={`${receipt.receiptNumber ? `Receipt ${receipt.receiptNumber}` : `Invoice ${receipt.invoiceNumber}`} - ${receipt.patientName}`}
+            locale={clinic.locale}
+          />
           <button type="button" class="button" onClick={props.onClose}>
             Done
           </button>

@@ -1,19 +1,24 @@
 // A statement shown in a dialog and printed as a page of its own: the dialog
 // is placed outside the app shell, and the print style sheet hides the shell,
-// so "Print" (or "Save as PDF" in the print dialog) gives just the statement.
+// so "Print" and "Save as PDF" give just the statement.
 import type { ComponentChildren } from 'preact';
 import { createPortal } from 'preact/compat';
 import { Printer } from 'lucide-preact';
 import { Dialog } from '../ui/Dialog.tsx';
+import { useClinic } from '../money/clinic.ts';
+import { SaveAsPdfButton } from '../receipts/SaveAsPdfButton.tsx';
 import './statement.css';
 
 export function PrintableDialog(props: {
   title: string;
+  /** Offered when saving as PDF; the title when not given. */
+  fileName?: string;
   onClose: () => void;
   /** Controls above the page (period …); not printed. */
   controls?: ComponentChildren;
   children: ComponentChildren;
 }) {
+  const clinic = useClinic();
   return createPortal(
     <Dialog title={props.title} onClose={props.onClose} wide>
       <div class="statement-frame">
@@ -25,8 +30,9 @@ export function PrintableDialog(props: {
             onClick={() => window.print()}
           >
             <Printer size={16} aria-hidden="true" />
-            Print or save as PDF
+            Print
           </button>
+          <SaveAsPdfButton fileName={props.fileName ?? props.title} locale={clinic.locale} />
         </div>
         <article class="statement" aria-label={props.title}>
           {props.children}
