@@ -9,6 +9,7 @@ import type { Command, CommandContext } from '../electron/backup/cli/command.ts'
 import { restoreCommand } from '../electron/backup/cli/restore-command.ts';
 import { verifyCommand } from '../electron/backup/cli/verify-command.ts';
 import { exportCommand } from '../electron/reports/cli/export-command.ts';
+import { exportJsonCommand } from '../electron/export/cli/export-json-command.ts';
 import { reportCommand } from '../electron/reports/cli/report-command.ts';
 import { verifyChainCommand } from '../electron/audit/cli/verify-chain-command.ts';
 import { resetManagerPinCommand } from '../electron/auth/cli/reset-manager-pin-command.ts';
@@ -18,6 +19,7 @@ export const commands: Readonly<Record<string, Command>> = {
   verify: verifyCommand,
   restore: restoreCommand,
   export: exportCommand,
+  'export-json': exportJsonCommand,
   report: reportCommand,
   'verify-chain': verifyChainCommand,
   'reset-manager-pin': resetManagerPinCommand,

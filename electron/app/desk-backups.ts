@@ -14,9 +14,11 @@ import {
   type BackupScheduler,
   type BackUpAndRotateResult,
   type RunOutcome,
+  type SchedulerOptions,
 } from '../backup/index.ts';
 import type { BackupStatusView, BackupListItem } from '../../shared/contract/domains/backups.ts';
 import type { DeskConfig } from './desk-config.ts';
+import type { BackupPassphraseStore } from './backup-passphrase-store.ts';
 
 export interface DeskBackupsOptions {
   dataDirectory: string;
@@ -27,6 +29,10 @@ export interface DeskBackupsOptions {
   now: () => Date;
   /** Off for the memory storage (nothing durable to back up). */
   enabled: boolean;
+  /** Where the backup passphrase is kept (safeStorage in the app); backups are encrypted when it holds one. */
+  passphraseStore: BackupPassphraseStore;
+  /** Tests drive the schedule with fake timers; real ones otherwise. */
+  timers?: Pick<SchedulerOptions<BackUpAndRotateResult>, 'setTimer' | 'clearTimer'>;
 }
 
 export interface DeskBackups {
@@ -37,6 +43,12 @@ export interface DeskBackups {
   restart(): Promise<void>;
   atQuit(): Promise<void>;
   stop(): void;
+  /** Saves the passphrase for every later backup; refuses (CredentialStorageUnavailable) where it cannot be kept safely. */
+  setPassphrase(passphrase: string): Promise<void>;
+  /** The saved passphrase (main process only: restore uses it when none is typed). */
+  savedPassphrase(): Promise<string | undefined>;
+  /** Later backups are not encrypted (earlier ones still need the passphrase they were made with). */
+  clearPassphrase(): Promise<void>;
 }
 
 export function createDeskBackups(options: DeskBackupsOptions): DeskBackups {
@@ -46,13 +58,16 @@ export function createDeskBackups(options: DeskBackupsOptions): DeskBackups {
 
   const folder = () => options.config().backup.folder;
 
-  const runBackup = () => {
+  const runBackup = async () => {
     const { deskId, backup } = options.config();
+    // A passphrase that is set but cannot be read fails the run: never a quiet plain backup.
+    const passphrase = await options.passphraseStore.load();
     return backUpAndRotate({
       dataFile,
       outDir: backup.folder,
       deskId,
       appVersion: options.appVersion,
+      passphrase,
       timeZone: options.timeZone,
       // The manifest records each desk's hash chain as verified in the snapshot.
       describe: chainSummary,
@@ -76,6 +91,7 @@ export function createDeskBackups(options: DeskBackupsOptions): DeskBackups {
       runBackup,
       lastGoodAt: await lastGoodBackupAt(backup.folder, deskId),
       now: options.now,
+      ...options.timers,
     });
     scheduler.start();
   };
@@ -106,6 +122,8 @@ export function createDeskBackups(options: DeskBackupsOptions): DeskBackups {
           ? { at: status.lastError.at.toISOString(), message: status.lastError.message }
           : null,
         nextRunAt: status?.nextRun?.at.toISOString() ?? '',
+        encrypted: options.passphraseStore.isSet(),
+        passphraseUnavailable: options.passphraseStore.unavailableReason() ?? '',
       };
     },
     backUpNow: () => (scheduler ? scheduler.backUpNow() : Promise.resolve(notConfigured())),
@@ -129,5 +147,8 @@ export function createDeskBackups(options: DeskBackupsOptions): DeskBackups {
       scheduler?.stop();
       scheduler = null;
     },
+    setPassphrase: (passphrase) => options.passphraseStore.save(passphrase),
+    savedPassphrase: () => options.passphraseStore.load(),
+    clearPassphrase: () => options.passphraseStore.clear(),
   };
 }

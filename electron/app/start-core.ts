@@ -17,6 +17,10 @@ import {
 import { randomBytes } from 'node:crypto';
 import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.ts';
 import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
+import {
+  createMemoryBackupPassphraseStore,
+  type BackupPassphraseStore,
+} from './backup-passphrase-store.ts';
 import { createAuthService, type AuthService, type DevStaff } from '../auth/auth-service.ts';
 import type { ScryptParameters } from '../auth/secret-hash.ts';
 import { createImportService, type ImportService } from '../import/import-service.ts';
@@ -59,6 +63,8 @@ export interface CoreOptions {
    * safeStorage in the app; in memory (never on disk) when not given.
    */
   credentialStore?: CredentialStore;
+  /** Where the backup passphrase is kept: safeStorage in the app; in memory when not given. */
+  backupPassphraseStore?: BackupPassphraseStore;
   /** Sync timing and transport (tests). */
   syncTuning?: Pick<SyncServiceOptions, 'timing' | 'baseFetch'>;
   /**
@@ -107,6 +113,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     now,
     enabled: options.storageKind === 'sqlite',
+    passphraseStore: options.backupPassphraseStore ?? createMemoryBackupPassphraseStore(),
   });
   await backups.restart();
   const newId = createIdSource(() => now().getTime());

@@ -12,6 +12,7 @@ import {
 import { join } from 'node:path';
 import { startCore, type Core } from '../app/start-core.ts';
 import { createSafeStorageCredentialStore } from '../sync/credential-store.ts';
+import { createSafeStorageBackupPassphraseStore } from '../app/backup-passphrase-store.ts';
 import { registerAppScheme, serveRendererBundle } from './app-protocol.ts';
 import { dataDirectoryFrom } from './data-directory.ts';
 import { hardenContents, hardenSession } from './harden-session.ts';
@@ -51,6 +52,11 @@ async function launch(): Promise<void> {
     credentialStore: createSafeStorageCredentialStore({
       safeStorage,
       filePath: join(dataDirectory, 'sync-credentials.bin'),
+    }),
+    // The backup passphrase, likewise (backups stay unencrypted where it cannot be kept safely).
+    backupPassphraseStore: createSafeStorageBackupPassphraseStore({
+      safeStorage,
+      filePath: join(dataDirectory, 'backup-passphrase.bin'),
     }),
     // Receipts and statements: the calling window's page, printed to a file the person picks.
     printToPdf: createPrintToPdf({

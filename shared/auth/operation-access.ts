@@ -80,11 +80,16 @@ export const OPERATION_ACCESS: { readonly [N in OperationName]: AccessRule } & R
   selfCheck: RECEPTION,
   checkoutQuote: RECEPTION,
 
-  // backups (restore is the command line's, run by someone with the PC's data folder)
+  // backups: anyone may back up; settings, the passphrase, restore and the full export are a manager's
   backupStatus: RECEPTION,
   backUpNow: RECEPTION,
   listBackups: RECEPTION,
   setBackupSettings: manager('change backup settings'),
+  setBackupPassphrase: manager('change backup settings'),
+  clearBackupPassphrase: manager('change backup settings'),
+  checkRestore: manager('restore a backup'),
+  restoreFromBackup: manager('restore a backup'),
+  exportAllJson: manager('export all data'),
 
   // reports and accounting exports
   runReport: RECEPTION,

@@ -12,6 +12,7 @@ import { catalogHandlers } from './catalog.ts';
 import { ledgerCommandHandlers } from './ledger-commands.ts';
 import { ledgerQueryHandlers } from './ledger-queries.ts';
 import { backupHandlers } from './backups.ts';
+import { backupRestoreHandlers } from './backup-restore.ts';
 import { reportHandlers } from './reports.ts';
 import { authHandlers } from './auth.ts';
 import { setupHandlers } from './setup.ts';
@@ -35,6 +36,7 @@ export const operationHandlers: OperationHandlers = {
   ...ledgerCommandHandlers,
   ...ledgerQueryHandlers,
   ...backupHandlers,
+  ...backupRestoreHandlers,
   ...reportHandlers,
   ...authHandlers,
   ...syncHandlers,
