@@ -179,6 +179,11 @@ test('a one-off package paid later leaves the price owing', async ({ page, harne
     '0 of 3 used, 3 left, no expiry',
   );
   await expect(page.getByRole('list', { name: 'Balances' })).toContainText('Owing$200.00');
+  // Sold as a one-off: no plan was created for it, on sale or hidden.
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const plans = page.getByRole('region', { name: 'Package plans' });
+  await expect(plans).toBeVisible();
+  await expect(plans.getByRole('row', { name: /Rehab block/ })).toHaveCount(0);
 });
 
 test('the record renders fast with 2,000 money-history entries', async ({ page, harness }) => {

@@ -30,7 +30,7 @@ export {
 export type { CommandContext, NumberKind } from './context.ts';
 export type { CommandResult, LedgerError, LedgerErrorCode, Refusal } from './errors.ts';
 export type { Appointment, AppointmentStatus } from './appointment.ts';
-export type { ExpiryRule, PackagePlanSnapshot, SoldPackage } from './packagePlan.ts';
+export type { ExpiryRule, OneOffPackage, PackagePlanSnapshot, SoldPackage } from './packagePlan.ts';
 
 // State and folding
 export type {

@@ -5,6 +5,7 @@ import type { Amount } from '../money.ts';
 export type ExpiryRule = 'breakage' | 'credit';
 
 export interface PackagePlanSnapshot {
+  /** the catalog plan it was sold from; '' for a one-off package */
   planId: string;
   name: string;
   /** number of sessions, a whole number ≥ 1 */
@@ -19,6 +20,9 @@ export interface PackagePlanSnapshot {
   /** what happens to unused value at expiry: revenue (breakage) or the payer's credit */
   expiryRule: ExpiryRule;
 }
+
+/** A package described at the sale rather than taken from a catalog plan. */
+export type OneOffPackage = Omit<PackagePlanSnapshot, 'planId'>;
 
 /** The package as recorded in `data.package` of its sale entry. */
 export interface SoldPackage extends PackagePlanSnapshot {

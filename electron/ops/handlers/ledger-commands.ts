@@ -10,7 +10,7 @@ import type {
   CommandResult,
   LedgerError,
   LedgerState,
-  PackagePlanSnapshot,
+  SellPackageInput,
 } from '../../../shared/ledger/index.ts';
 import {
   allocateFunderMoney,
@@ -193,30 +193,43 @@ async function sellPackageHandler(
   ctx: OperationContext,
   args: Args<'sellPackage'>,
 ): Answer<'sellPackage'> {
+  const { planId, oneOff, ...rest } = args;
   const problem = await checks(
     patient(ctx, args.patientId, 'patientId'),
     ...(args.payer?.type === 'funder' ? [funder(ctx, args.payer.funderId, 'payer.funderId')] : []),
+    // A one-off's eligible services must be in the price list, as a plan's must.
+    ...(oneOff?.eligibleServiceIds ?? []).map(
+      (serviceId, index) => () =>
+        requireService(ctx.db, serviceId, `oneOff.eligibleServiceIds.${index}`),
+    ),
   );
   if (problem) return refused(problem);
-  const found = await requirePlan(ctx.db, args.planId, 'planId');
-  if (!found.ok) return refused(found.error);
-  const plan = found.value;
-  const snapshot: PackagePlanSnapshot = {
-    planId: plan.id,
-    name: plan.name,
-    sessions: plan.sessions,
-    price: plan.price,
-    validityDays: plan.validityDays,
-    eligibleServiceIds: [...plan.eligibleServiceIds],
-    lateCancelUsesSession: plan.lateCancelUsesSession,
-    noShowUsesSession: plan.noShowUsesSession,
-    expiryRule: plan.expiryRule,
-  };
-  const { planId: _planId, ...rest } = args;
+  let sold: Pick<SellPackageInput, 'plan' | 'oneOff'>;
+  if (oneOff) {
+    // Described at the sale: its snapshot goes into the sale entry; no plan is created.
+    sold = { oneOff };
+  } else {
+    const found = await requirePlan(ctx.db, planId ?? '', 'planId');
+    if (!found.ok) return refused(found.error);
+    const plan = found.value;
+    sold = {
+      plan: {
+        planId: plan.id,
+        name: plan.name,
+        sessions: plan.sessions,
+        price: plan.price,
+        validityDays: plan.validityDays,
+        eligibleServiceIds: [...plan.eligibleServiceIds],
+        lateCancelUsesSession: plan.lateCancelUsesSession,
+        noShowUsesSession: plan.noShowUsesSession,
+        expiryRule: plan.expiryRule,
+      },
+    };
+  }
   return run(
     ctx,
     { patients: [args.patientId] },
-    (state, c) => sellPackage(state, { ...rest, plan: snapshot }, c),
+    (state, c) => sellPackage(state, { ...rest, ...sold }, c),
     (o) => ({
       ...recorded(o),
       packageId: o.result.packageId,

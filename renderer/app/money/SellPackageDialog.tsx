@@ -2,8 +2,8 @@
 // a funder; paid now in full, in part, or later. The result — sessions, price,
 // value of a session, expiry, what is paid and what stays owing — is shown
 // before saving.
-import { useRef, useState } from 'preact/hooks';
-import { catalogOperationArgs } from '../../../shared/contract/domains/catalog.ts';
+import { useState } from 'preact/hooks';
+import { oneOffPackageArgs } from '../../../shared/contract/domains/ledger.ts';
 import type { PaymentMethod } from '../../../shared/ledger/index.ts';
 import { PAYMENT_METHODS } from '../../../shared/ledger/index.ts';
 import { allocate, compare, subtract, zeroAmount } from '../../../shared/money.ts';
@@ -36,15 +36,16 @@ export function SellPackageDialog(props: MoneyActionProps) {
   const [when, setWhen] = useState<When>('full');
   const [method, setMethod] = useState<PaymentMethod>('card');
   const [partAmount, setPartAmount] = useState('');
-  // A one-off is saved as an inactive plan first; kept so that a retry reuses it.
-  const savedOneOff = useRef<{ key: string; id: string } | null>(null);
   const currency = props.account.currency;
 
   const chosenId = planId || plans[0]?.id || ONE_OFF;
   const plan = plans.find((p) => p.id === chosenId);
   const isOneOff = chosenId === ONE_OFF;
   const oneOffPrice = typedAmount(oneOff.price, currency);
-  const oneOffCheck = catalogOperationArgs.savePackagePlan.safeParse({
+  // Checked as you type with the main process's own schema; sold as it is, with
+  // the desk's usual policies (late cancellations and no-shows use a session,
+  // unused value is breakage at expiry). No plan is created for it.
+  const oneOffCheck = oneOffPackageArgs.safeParse({
     name: oneOff.name,
     sessions: wholeNumber(oneOff.sessions) ?? Number.NaN,
     price: oneOffPrice ?? '',
@@ -52,7 +53,6 @@ export function SellPackageDialog(props: MoneyActionProps) {
     lateCancelUsesSession: true,
     noShowUsesSession: true,
     expiryRule: 'breakage',
-    active: false,
   });
   const oneOffError = (key: string) =>
     oneOffCheck.success
@@ -80,46 +80,15 @@ export function SellPackageDialog(props: MoneyActionProps) {
       : '';
   const name = isOneOff ? oneOff.name.trim() : (plan?.name ?? '');
 
-  // The contract sells plans only, and only plans on sale: a one-off is saved
-  // as a plan on sale, sold, then taken off sale again so it is not offered
-  // to the next patient (it stays listed in Settings as not on sale).
-  const oneOffPlan = (id: string | undefined, active: boolean) =>
-    operations.savePackagePlan({
-      ...(id ? { id } : {}),
-      name: oneOff.name.trim(),
-      sessions: sessions ?? 0,
-      price: price ?? '',
-      validityDays: validityDays ?? 0,
-      eligibleServiceIds: [],
-      lateCancelUsesSession: true,
-      noShowUsesSession: true,
-      expiryRule: 'breakage',
-      active,
-    });
-
-  const run = async () => {
-    let id = chosenId;
-    if (isOneOff) {
-      const key = JSON.stringify(oneOff);
-      const saved = await oneOffPlan(
-        savedOneOff.current?.key === key ? savedOneOff.current.id : undefined,
-        true,
-      );
-      if (!saved.ok) return saved;
-      id = saved.value.id;
-      savedOneOff.current = { key, id };
-    }
-    const sold = await operations.sellPackage({
+  const run = () =>
+    operations.sellPackage({
       patientId: props.patientId,
-      planId: id,
+      ...(isOneOff && oneOffCheck.success ? { oneOff: oneOffCheck.data } : { planId: chosenId }),
       payer: payer === 'patient' ? { type: 'patient' } : { type: 'funder', funderId: payer },
       ...(paidNow && when !== 'later'
         ? { settlement: { credit: '0', payments: [{ method, amount: paidNow }] } }
         : {}),
     });
-    if (isOneOff) await oneOffPlan(id, false);
-    return sold;
-  };
 
   return (
     <ActionDialog
@@ -128,7 +97,14 @@ export function SellPackageDialog(props: MoneyActionProps) {
       submitLabel="Sell package"
       wide
       ready={ready}
-      fields={['planId', 'amount', 'name', 'sessions', 'price', 'validityDays']}
+      fields={[
+        'planId',
+        'amount',
+        'oneOff.name',
+        'oneOff.sessions',
+        'oneOff.price',
+        'oneOff.validityDays',
+      ]}
       doneMessage={`${name} sold to ${props.patientName}.`}
       onDone={props.onDone}
       run={run}
@@ -189,7 +165,9 @@ export function SellPackageDialog(props: MoneyActionProps) {
                 value={oneOff.name}
                 onInput={(value) => setOneOff({ ...oneOff, name: value })}
                 error={
-                  oneOff.name === '' ? undefined : (serverError('name') ?? oneOffError('name'))
+                  oneOff.name === ''
+                    ? undefined
+                    : (serverError('oneOff.name') ?? oneOffError('name'))
                 }
               />
               <TextField
@@ -200,7 +178,7 @@ export function SellPackageDialog(props: MoneyActionProps) {
                 error={
                   oneOff.sessions === ''
                     ? undefined
-                    : (serverError('sessions') ??
+                    : (serverError('oneOff.sessions') ??
                       (wholeNumber(oneOff.sessions) === null
                         ? 'Number of sessions must be a whole number.'
                         : oneOffError('sessions')))
@@ -213,7 +191,7 @@ export function SellPackageDialog(props: MoneyActionProps) {
                 onInput={(value) => setOneOff({ ...oneOff, price: value })}
                 currency={currency}
                 check={aboveZero}
-                error={serverError('price')}
+                error={serverError('oneOff.price')}
               />
               <TextField
                 label="Valid for (days, 0 = no expiry)"
@@ -221,7 +199,7 @@ export function SellPackageDialog(props: MoneyActionProps) {
                 value={oneOff.validityDays}
                 onInput={(value) => setOneOff({ ...oneOff, validityDays: value })}
                 error={
-                  serverError('validityDays') ??
+                  serverError('oneOff.validityDays') ??
                   (wholeNumber(oneOff.validityDays) === null
                     ? 'Validity must be a whole number of days.'
                     : oneOffError('validityDays'))

@@ -19,6 +19,7 @@ import type {
   Violation,
 } from '../../ledger/index.ts';
 import { PAYMENT_METHODS } from '../../ledger/entry.ts';
+import { catalogOperationArgs } from './catalog.ts';
 
 const id = (label: string) =>
   z
@@ -50,6 +51,12 @@ const settlementFields = {
   payments: z.array(payment).optional(),
 };
 const settlement = z.object(settlementFields).strict();
+
+/** A one-off package: described at the sale and checked as a catalog plan is, never saved as one. */
+export const oneOffPackageArgs = catalogOperationArgs.savePackagePlan.omit({
+  id: true,
+  active: true,
+});
 
 export const ledgerOperationArgs = {
   recordPayment: z
@@ -112,7 +119,10 @@ export const ledgerOperationArgs = {
   sellPackage: z
     .object({
       patientId: id('Patient'),
-      planId: id('Package plan'),
+      /** a plan from the catalog … */
+      planId: id('Package plan').optional(),
+      /** … or a one-off package (exactly one of the two) */
+      oneOff: oneOffPackageArgs.optional(),
       payer: z
         .discriminatedUnion('type', [
           z.object({ type: z.literal('patient') }).strict(),
@@ -123,7 +133,19 @@ export const ledgerOperationArgs = {
       memo: text.optional(),
       occurredAt: instant.optional(),
     })
-    .strict(),
+    .strict()
+    .superRefine((args, check) => {
+      if ((args.planId === undefined) === (args.oneOff === undefined)) {
+        check.addIssue({
+          code: 'custom',
+          path: ['planId'],
+          message:
+            args.planId === undefined
+              ? 'Choose a package plan or describe a one-off package.'
+              : 'Choose a package plan or a one-off package, not both.',
+        });
+      }
+    }),
   expirePackage: z.object({ packageId: id('Package'), memo: text.optional() }).strict(),
   bookAppointment: z
     .object({

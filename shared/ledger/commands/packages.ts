@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.ts';
 import type { InvoiceDocument, InvoiceMove } from '../entry.ts';
 import type { CommandResult, Refusal } from '../errors.ts';
 import { refuse } from '../errors.ts';
-import type { PackagePlanSnapshot, SoldPackage } from '../packagePlan.ts';
+import type { OneOffPackage, PackagePlanSnapshot, SoldPackage } from '../packagePlan.ts';
 import { invoiceView } from '../projections/invoices.ts';
 import type { PackageView } from '../projections/packages.ts';
 import { packageView } from '../projections/packages.ts';
@@ -28,20 +28,46 @@ import { settlePatientInvoice } from './settlement.ts';
 
 const DAY_MS = 86_400_000;
 
+/** The package sold: a catalog plan's snapshot, or a one-off's, checked alike. */
+function readPackage(
+  currency: string,
+  input: Pick<SellPackageInput, 'plan' | 'oneOff'>,
+): PackagePlanSnapshot | Refusal {
+  if (input.plan !== undefined && input.oneOff !== undefined) {
+    return refuse('invalid-input', 'Sell a package plan or a one-off package, not both', 'plan');
+  }
+  if (input.oneOff !== undefined) {
+    if (!input.oneOff || typeof input.oneOff !== 'object')
+      return refuse('invalid-input', 'Describe the one-off package', 'oneOff');
+    // A one-off has no plan in the catalog: its snapshot's planId is ''.
+    return readPlan(currency, { ...input.oneOff, planId: '' }, 'oneOff');
+  }
+  return readPlan(currency, input.plan, 'plan');
+}
+
 function readPlan(
   currency: string,
   plan: PackagePlanSnapshot | undefined,
+  field: 'plan' | 'oneOff',
 ): PackagePlanSnapshot | Refusal {
   if (!plan || typeof plan !== 'object')
     return refuse('invalid-input', 'Choose a package plan', 'plan');
-  const planId = readId(plan.planId, 'plan.planId', 'plan');
+  const planId = field === 'oneOff' ? '' : readId(plan.planId, 'plan.planId', 'plan');
   if (isRefusal(planId)) return planId;
-  const name = readText(plan.name, 'plan.name', 'The plan needs a name');
+  const name = readText(
+    plan.name,
+    `${field}.name`,
+    field === 'oneOff' ? 'The package needs a name' : 'The plan needs a name',
+  );
   if (isRefusal(name)) return name;
   if (!Number.isSafeInteger(plan.sessions) || plan.sessions < 1 || plan.sessions > 1000) {
-    return refuse('invalid-input', 'A package has between 1 and 1000 sessions', 'plan.sessions');
+    return refuse(
+      'invalid-input',
+      'A package has between 1 and 1000 sessions',
+      `${field}.sessions`,
+    );
   }
-  const price = readAmount(currency, plan.price, 'plan.price', 'non-negative');
+  const price = readAmount(currency, plan.price, `${field}.price`, 'non-negative');
   if (isRefusal(price)) return price;
   if (
     !Number.isSafeInteger(plan.validityDays) ||
@@ -51,7 +77,7 @@ function readPlan(
     return refuse(
       'invalid-input',
       'Validity is a whole number of days (0 for no expiry)',
-      'plan.validityDays',
+      `${field}.validityDays`,
     );
   }
   if (
@@ -61,7 +87,7 @@ function readPlan(
     return refuse(
       'invalid-input',
       'Eligible services must be a list of service ids',
-      'plan.eligibleServiceIds',
+      `${field}.eligibleServiceIds`,
     );
   }
   if (
@@ -71,14 +97,14 @@ function readPlan(
     return refuse(
       'invalid-input',
       'Say whether late cancellations and no-shows use a session',
-      'plan',
+      field,
     );
   }
   if (plan.expiryRule !== 'breakage' && plan.expiryRule !== 'credit') {
     return refuse(
       'invalid-input',
       'At expiry, unused value goes to breakage or to credit',
-      'plan.expiryRule',
+      `${field}.expiryRule`,
     );
   }
   return {
@@ -96,7 +122,10 @@ function readPlan(
 
 export interface SellPackageInput {
   patientId: string;
-  plan: PackagePlanSnapshot;
+  /** A catalog plan, as it is now (the handler copies it from the catalog) … */
+  plan?: PackagePlanSnapshot;
+  /** … or a one-off package described at the sale (no plan is created; planId '' in the sale). */
+  oneOff?: OneOffPackage;
   /** who pays: the patient (default) or a funder */
   payer?: { type: 'patient' } | { type: 'funder'; funderId: string };
   /**
@@ -126,7 +155,7 @@ export function sellPackage(
 ): CommandResult<SellPackageOutcome> {
   const patientId = readId(input.patientId, 'patientId', 'patient');
   if (isRefusal(patientId)) return patientId;
-  const plan = readPlan(state.currency, input.plan);
+  const plan = readPackage(state.currency, input);
   if (isRefusal(plan)) return plan;
   const when = occurredAt(input, ctx);
   if (isRefusal(when)) return when;
