@@ -1,10 +1,14 @@
-// Settings → Backups: where and when, "Back up now" with progress, and the
-// list of backups with their state.
+// Settings → Backups: where and when, "Back up now" with progress, the list
+// of backups with their state, the passphrase, "Restore…" and the JSON export.
 import { useState } from 'preact/hooks';
 import { useServices } from '../services.ts';
 import { usePolled } from '../use-polled.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { backupOperationArgs } from '../../../shared/contract/domains/backups.ts';
+import { BackupEncryption } from './BackupEncryption.tsx';
+import { RestoreBackup } from './RestoreBackup.tsx';
+import { ExportJson } from './ExportJson.tsx';
+import './backup-settings.css';
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
@@ -164,6 +168,12 @@ export function BackupSettings() {
       {list.value && list.value.length === 0 ? (
         <p class="empty">No backups in this folder yet.</p>
       ) : null}
+      <BackupEncryption status={status.value} onChanged={status.refresh} />
+      <RestoreBackup backups={list.value ?? []} enabled={status.value?.enabled ?? false} />
+      <ExportJson
+        enabled={status.value?.enabled ?? false}
+        defaultFolder={status.value?.folder ?? ''}
+      />
     </section>
   );
 }

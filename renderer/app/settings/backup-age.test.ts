@@ -36,7 +36,11 @@ test('before the first answer, on the test storage, and without a folder', () =>
 
 test('fresh up to 26 hours, overdue after', () => {
   for (const hours of [0, 3, 24, 25.99]) {
-    assert.equal(backupHealth(status({ lastGoodAt: hoursAgo(hours) }), now).tone, 'ok', `${hours} h`);
+    assert.equal(
+      backupHealth(status({ lastGoodAt: hoursAgo(hours) }), now).tone,
+      'ok',
+      `${hours} h`,
+    );
   }
   for (const hours of [26.01, 30, 24 * 7]) {
     const health = backupHealth(status({ lastGoodAt: hoursAgo(hours) }), now);
