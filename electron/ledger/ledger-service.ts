@@ -26,6 +26,8 @@ import {
 } from './projection-cache.ts';
 import { isEmptyScope, normalScope, type Scope } from './scope.ts';
 import { linkEntries } from '../audit/entry-chain.ts';
+import { journalCache } from '../reports/journal-cache.ts';
+import { warmReports } from '../reports/report-service.ts';
 import { loadChainHead } from '../audit/journal-chain.ts';
 
 export interface LedgerServiceOptions {
@@ -79,7 +81,16 @@ export async function createLedgerService(options: LedgerServiceOptions): Promis
   });
   let currency = settings.currency;
   const cache = new ProjectionCache(db, currency, options.cache);
-  const clinic = new ClinicProjection(db, currency, options.clinic);
+  // The reports' copy of the journal fills from the same pages as the clinic-wide fold.
+  const reportsJournal = journalCache(db);
+  const clinic = new ClinicProjection(db, currency, options.clinic, {
+    page: (entries) => reportsJournal.absorb(entries),
+    done: () => {
+      reportsJournal.absorbed();
+      // Not awaited: a failure here only means the first past-date report folds itself.
+      warmReports(db, options.now).catch(() => undefined);
+    },
+  });
   const numbers: NumberSource = createNumberSource(db, deskId, options.numberPrefix);
   // The end of this desk's hash chain: each entry written links to the one before.
   let chainHead = await loadChainHead(db, deskId);

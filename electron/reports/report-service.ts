@@ -28,6 +28,7 @@ import {
 } from '../../shared/reports/index.ts';
 import { exportFileCsv, reportCsv } from './csv.ts';
 import { readExportRecords, setMapping, writeExportRecords } from './export-records.ts';
+import { attentionCheckpoint } from './attention-checkpoint.ts';
 import { journalCache } from './journal-cache.ts';
 import { clinicFrame, loadDirectory } from './report-sources.ts';
 
@@ -77,6 +78,15 @@ export function createReportService(options: {
         // Today or later: the desk's clinic-wide projection already knows (a fold of the
         // whole journal takes seconds on a large one).
         const table = attentionTable(needsAttention(live), at, frame, await loadDirectory(db));
+        return { ...table, csv: reportCsv(table) };
+      }
+      if (args.report === 'attention') {
+        // A past date: from the kept fold, moved to this date (see attention-checkpoint.ts).
+        const items = await attentionCheckpoint(db, journal).itemsBefore(
+          endOfLocalDay(at, frame.timeZone),
+          frame.currency,
+        );
+        const table = attentionTable(items, at, frame, await loadDirectory(db));
         return { ...table, csv: reportCsv(table) };
       }
       let entries: JournalEntry[];
@@ -198,4 +208,17 @@ function lateEntry(entry: JournalEntry, exportId: string): LateEntry {
     recordedAt: entry.recordedAt,
     exportId,
   };
+}
+
+/**
+ * After start, once the journal is in memory: fold needs attention up to the end of
+ * yesterday in the background, so a report at a recent past date answers at once.
+ */
+export async function warmReports(db: PunchcardDatabase, now: () => Date): Promise<void> {
+  const frame = await clinicFrame(db);
+  const today = localDateOf(now().toISOString(), frame.timeZone);
+  await attentionCheckpoint(db, journalCache(db)).itemsBefore(
+    endOfLocalDay(addDays(today, -1), frame.timeZone),
+    frame.currency,
+  );
 }
