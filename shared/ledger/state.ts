@@ -12,7 +12,7 @@
 //
 // The maps are internal; read the state through the functions in projections/.
 import type { Amount } from '../money.ts';
-import { add, isNegative, isPositive, negate, subtract, zeroAmount } from '../money.ts';
+import { add, isNegative, isPositive, isZero, negate, subtract, zeroAmount } from '../money.ts';
 import { parseAccount, REVENUE_BREAKAGE } from './accounts.ts';
 import type {
   EntryKind,
@@ -207,9 +207,11 @@ export function applyEntry(state: LedgerState, entry: JournalEntry): boolean {
   }
   const kind = effectiveKind(entry);
 
+  if (!linesCancelOut(entry.lines)) {
+    for (const line of entry.lines) state.lineTotal = add(state.lineTotal, line.amount);
+  }
   for (const line of entry.lines) {
     state.balances.set(line.account, add(state.balances.get(line.account) ?? zero, line.amount));
-    state.lineTotal = add(state.lineTotal, line.amount);
     touched.accounts.add(line.account);
     const parsed = parseAccount(line.account);
     if (parsed.type === 'credit') {
@@ -251,6 +253,23 @@ export function applyEntry(state: LedgerState, entry: JournalEntry): boolean {
   applyPackage(state, entry, touched);
   refreshAttention(state, touched);
   return true;
+}
+
+/**
+ * True when every amount is matched by its exact negation ("90.00" and "-90.00"), so the
+ * lines sum to zero without any arithmetic; anything else (a zero line, amounts that only
+ * sum to zero) answers false and is added up for real.
+ */
+function linesCancelOut(lines: JournalEntry['lines']): boolean {
+  const open = new Map<string, number>();
+  for (const { amount } of lines) {
+    const negative = amount.startsWith('-');
+    const magnitude = negative ? amount.slice(1) : amount;
+    const count = (open.get(magnitude) ?? 0) + (negative ? -1 : 1);
+    if (count === 0) open.delete(magnitude);
+    else open.set(magnitude, count);
+  }
+  return open.size === 0;
 }
 
 class Touched {
@@ -560,10 +579,11 @@ function applyPackage(state: LedgerState, entry: JournalEntry, touched: Touched)
 /** What is still due on an invoice: charged less cancelled and settled, plus what moved to credit. */
 export function invoiceDue(record: InvoiceRecord): Amount {
   const m = record.moves;
-  let due = subtract(m.charge, m.cancel);
-  for (const settled of [m.credit, m.funderHeld, m.payment, m.unapplied])
-    due = subtract(due, settled);
-  return add(due, m.toCredit);
+  // Most moves are zero: skipping them saves arithmetic, and subtracting zero changes nothing.
+  let due = m.charge;
+  for (const settled of [m.cancel, m.credit, m.funderHeld, m.payment, m.unapplied])
+    if (!isZero(settled)) due = subtract(due, settled);
+  return isZero(m.toCredit) ? due : add(due, m.toCredit);
 }
 
 function refreshAttention(state: LedgerState, touched: Touched): void {
