@@ -16,6 +16,11 @@ const common: BuildOptions = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' }),
   // Minified: the preload parses on every window load (it carries the contract's schemas).
-  build({ ...common, minify: true, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' }),
+  build({
+    ...common,
+    minify: true,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+  }),
 ]);
 console.log('Built dist/electron/main.cjs and dist/electron/preload.cjs');
