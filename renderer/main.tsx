@@ -7,6 +7,7 @@ import { openReaderDatabase } from '../shared/db/open-reader-database.ts';
 import { App } from './app/App.tsx';
 import { ServicesContext } from './app/services.ts';
 import { guardNavigation } from './navigation-guard.ts';
+import { watchDeskLocked } from './app/auth/desk-locked-watch.ts';
 import './styles.css';
 
 async function boot(root: HTMLElement): Promise<void> {
@@ -16,11 +17,16 @@ async function boot(root: HTMLElement): Promise<void> {
       'Punchcard could not reach its desk service. Start it with npm start (or npm run dev:web for the browser harness).';
     return;
   }
-  const db = await openReaderDatabase(storageFromPort(bridge.storage, `punchcard-${bridge.kind}`));
+  const storage = storageFromPort(watchDeskLocked(bridge.storage), `punchcard-${bridge.kind}`);
+  // Opening reads no application data, so it works on the sign-in screen too.
+  const openDatabase = () => openReaderDatabase(storage);
+  const db = await openDatabase();
   const info = await bridge.operations.appInfo({});
   if (!info.ok) throw new Error(info.error.message);
   render(
-    <ServicesContext.Provider value={{ db, operations: bridge.operations, info: info.value }}>
+    <ServicesContext.Provider
+      value={{ db, openDatabase, operations: bridge.operations, info: info.value }}
+    >
       <App />
     </ServicesContext.Provider>,
     root,

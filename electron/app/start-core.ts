@@ -7,6 +7,7 @@ import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import { chooseStorage, type StorageKind } from '../db/choose-storage.ts';
 import { openDatabase } from '../db/open-database.ts';
 import { readOnlyForRenderers } from '../db/renderer-storage.ts';
+import { servedOnlyWhileSignedIn } from '../db/locked-desk-storage.ts';
 import { createIdSource } from '../core/ids.ts';
 import { createDispatcher, type Dispatch } from '../ops/dispatcher.ts';
 import {
@@ -77,7 +78,10 @@ export interface CoreOptions {
 export interface Core {
   db: PunchcardDatabase;
   dispatch: Dispatch;
-  /** The storage renderers read through (writes to application collections refused). */
+  /**
+   * The storage renderers read through: writes to application collections refused, and
+   * reads of them too while nobody is signed in (a locked desk serves no data).
+   */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- storages differ in their internals
   rendererStorage: RxStorage<any, any>;
   ledger: LedgerService;
@@ -203,7 +207,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   return {
     db,
     dispatch,
-    rendererStorage: readOnlyForRenderers(storage),
+    rendererStorage: servedOnlyWhileSignedIn(
+      readOnlyForRenderers(storage),
+      () => auth.current() !== null,
+    ),
     ledger,
     backups,
     auth,

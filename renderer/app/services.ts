@@ -5,7 +5,10 @@ import type { AppInfo, PunchcardApi } from '../../shared/contract/operations.ts'
 
 /** What every screen reads from (db) and writes through (operations). */
 export interface AppServices {
+  /** The read side, for the person signed in (a fresh one after each sign-in: AuthGate). */
   db: PunchcardDatabase;
+  /** Opens another read-side database on the same storage (after a lock, for the next session). */
+  openDatabase: () => Promise<PunchcardDatabase>;
   operations: PunchcardApi;
   info: AppInfo;
 }
