@@ -10,6 +10,15 @@ import { CHAIN_START, type ChainHead } from './entry-chain.ts';
 /** How many of the desk's newest entries (by id) are searched for the highest link. */
 const HEAD_WINDOW = 50;
 
+/** The query that finds the end of a desk's chain: served by the [deskId, id] index. */
+export function chainHeadQuery(deskId: string): MangoQuery<JournalEntry> {
+  return {
+    selector: { deskId },
+    sort: [{ deskId: 'desc' }, { id: 'desc' }],
+    limit: HEAD_WINDOW,
+  };
+}
+
 async function rawQuery(
   db: PunchcardDatabase,
   query: MangoQuery<JournalEntry>,
@@ -29,11 +38,7 @@ async function rawQuery(
  * clock was set back between runs.
  */
 export async function loadChainHead(db: PunchcardDatabase, deskId: string): Promise<ChainHead> {
-  const newest = await rawQuery(db, {
-    selector: { deskId },
-    sort: [{ id: 'desc' }],
-    limit: HEAD_WINDOW,
-  });
+  const newest = await rawQuery(db, chainHeadQuery(deskId));
   let head = CHAIN_START;
   for (const doc of newest) {
     if (doc.chain && doc.chain.seq > head.seq) head = { seq: doc.chain.seq, hash: doc.chain.hash };

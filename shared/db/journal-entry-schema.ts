@@ -6,7 +6,8 @@ import { idField, shortText, timeField } from './schema-parts.ts';
  * Journal entries: insert-only, one document per business event. The indexes
  * serve the reads the desk needs without scanning the journal: a patient's
  * history (as the patient or as the other side of a transfer), a funder's,
- * a package's, entries of a kind in a period, and everything in a period.
+ * a package's, entries of a kind in a period, everything in a period, and a
+ * desk's own entries in id order.
  */
 export const journalEntrySchema: RxJsonSchema<JournalEntry> = {
   title: 'journal entry',
@@ -86,5 +87,7 @@ export const journalEntrySchema: RxJsonSchema<JournalEntry> = {
     ['packageId', 'occurredAt'],
     ['kind', 'occurredAt'],
     'occurredAt',
+    // A desk's own entries newest first: where its hash chain ends, read at start.
+    ['deskId', 'id'],
   ],
 };
