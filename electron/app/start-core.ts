@@ -10,6 +10,7 @@ import { readOnlyForRenderers } from '../db/renderer-storage.ts';
 import { servedOnlyWhileSignedIn } from '../db/locked-desk-storage.ts';
 import { createIdSource } from '../core/ids.ts';
 import { createDispatcher, type Dispatch } from '../ops/dispatcher.ts';
+import { fail } from '../../shared/contract/result.ts';
 import {
   createLedgerService,
   type LedgerService,
@@ -180,7 +181,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     systemLocale: Intl.DateTimeFormat().resolvedOptions().locale,
   };
-  const dispatch = createDispatcher({
+  const runOperation = createDispatcher({
     db,
     deskId,
     staffId: '',
@@ -204,6 +205,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
     },
   });
+  // Once a restore or the demo clinic has closed and replaced the store, only
+  // the questions the restart screen asks are answered; everything else would
+  // touch the closed store.
+  const answeredWhileRestarting = new Set(['appInfo', 'authStatus', 'setupStatus']);
+  const dispatch: Dispatch = (name, args, ...rest) =>
+    setup.restartNeeded && !answeredWhileRestarting.has(name)
+      ? Promise.resolve(fail('restart-needed', setup.restartNeeded))
+      : runOperation(name, args, ...rest);
   return {
     db,
     dispatch,

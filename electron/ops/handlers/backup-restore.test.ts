@@ -171,6 +171,14 @@ test('restore from settings refuses bad files changing nothing, then a good one 
     // Until the restart, the desk answers with the restart message.
     const afterwards = await core.dispatch('checkRestore', { file: backedUp.name });
     assert.equal(afterwards.ok ? '' : afterwards.error.code, 'restart-needed');
+    // …and so does every other operation that would touch the closed store.
+    const addWhileRestarting = await core.dispatch('addPatient', {
+      firstName: 'Too',
+      lastName: 'Late',
+    });
+    assert.equal(addWhileRestarting.ok ? '' : addWhileRestarting.error.code, 'restart-needed');
+    const info = await core.dispatch('appInfo', {});
+    assert.equal(info.ok, true);
 
     // The safety backup holds what was replaced (the later patient), unencrypted, beside the data.
     assert.ok(restored.safetyBackup.startsWith(join(data, 'safety-backups')));
