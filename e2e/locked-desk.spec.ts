@@ -112,11 +112,14 @@ test('locked: a query from the page is refused; signed in again: the patient lis
   // page asks who is signed in at once (not at its next poll), so the sign-in shows.
   await ops.call('lock', {});
   const lockedAt = Date.now();
-  // Typed without key or pointer events, so the gate's activity report plays no part.
+  // Today is opened without key or pointer events (the gate's activity report plays no
+  // part); its appointments query is the page's next read. (Typing in the patient search
+  // no longer reads: it filters the window's own live index of patients.)
   await page.evaluate(() => {
-    const search = document.querySelector<HTMLInputElement>('[role="combobox"]')!;
-    search.value = 'hop';
-    search.dispatchEvent(new Event('input', { bubbles: true }));
+    const today = [...document.querySelectorAll<HTMLButtonElement>('nav button')].find(
+      (button) => button.textContent?.trim() === 'Today',
+    )!;
+    today.click();
   });
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible({ timeout: 5_000 });
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);

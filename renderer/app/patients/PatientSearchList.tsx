@@ -1,20 +1,16 @@
-// Type-ahead patient list: a live RxDB query over the folded search text, so a
-// patient added in another window (or arriving by sync) appears without reload.
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { map } from 'rxjs';
-import type { Patient } from '../../../shared/patients/patient.ts';
+// Type-ahead patient list over the window's live index of patients (see
+// patient-index.ts), so a patient added in another window (or arriving by
+// sync) appears without reload.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { searchNeedle } from '../../../shared/patients/search-text.ts';
 import { focusSearchRequest } from '../navigation.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
+import { matchingRows, patientRows, type PatientRow } from './patient-index.ts';
 
 const LIMIT = 50;
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function PatientSearchList(props: { onOpen: (patient: Patient) => void }) {
+export function PatientSearchList(props: { onOpen: (patient: PatientRow) => void }) {
   const { db } = useServices();
   const [typed, setTyped] = useState('');
   const [active, setActive] = useState(0);
@@ -25,16 +21,8 @@ export function PatientSearchList(props: { onOpen: (patient: Patient) => void })
     if (focusSearchRequest.value > 0) input.current?.focus();
   }, [focusSearchRequest.value]);
 
-  const patients = useObservable<Patient[]>(
-    () => {
-      const selector = needle === '' ? {} : { searchText: { $regex: escapeRegex(needle) } };
-      return db.patients
-        .find({ selector, sort: [{ lastName: 'asc' }, { firstName: 'asc' }], limit: LIMIT })
-        .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Patient)));
-    },
-    [],
-    [needle],
-  );
+  const rows = useObservable<PatientRow[]>(() => patientRows(db), [], [db]);
+  const patients = useMemo(() => matchingRows(rows, needle, LIMIT), [rows, needle]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') {

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { Patient } from '../../../shared/patients/patient.ts';
 import { AddPatientForm } from './AddPatientForm.tsx';
 import { PatientSearchList } from './PatientSearchList.tsx';
 import { openPatient } from '../navigation.ts';
@@ -30,7 +29,7 @@ export function PatientsScreen() {
           onCancel={() => setAdding(false)}
         />
       ) : null}
-      <PatientSearchList onOpen={(patient: Patient) => openPatient(patient.id)} />
+      <PatientSearchList onOpen={(patient) => openPatient(patient.id)} />
     </div>
   );
 }
