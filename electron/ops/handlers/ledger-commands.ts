@@ -416,18 +416,20 @@ async function transferHandler(
   );
 }
 
-async function refundHandler(
-  ctx: OperationContext,
-  args: Args<'refundCredit'>,
-): Answer<'refundCredit'> {
-  const problem = await checks(patient(ctx, args.patientId, 'patientId'));
-  if (problem) return refused(problem);
-  return run(
-    ctx,
-    { patients: [args.patientId] },
-    (state, c) => refundCredit(state, args, c),
-    recorded,
-  );
+/** Commands on one patient's account credit: the patient must exist; their projection is the scope. */
+function onPatientCredit<N extends 'refundCredit' | 'writeOffCredit' | 'grantCourtesyCredit'>(
+  command: (state: LedgerState, args: Args<N>, c: CommandContext) => CommandResult<object>,
+) {
+  return async (ctx: OperationContext, args: Args<N>): Answer<N> => {
+    const problem = await checks(patient(ctx, args.patientId, 'patientId'));
+    if (problem) return refused(problem);
+    return run(
+      ctx,
+      { patients: [args.patientId] },
+      (state, c) => command(state, args, c),
+      recorded,
+    );
+  };
 }
 
 /** Commands on one of the patient's invoices: the invoice must be theirs. */
@@ -461,34 +463,6 @@ function onPatientInvoice<
       answer,
     );
   };
-}
-
-async function writeOffHandler(
-  ctx: OperationContext,
-  args: Args<'writeOffCredit'>,
-): Answer<'writeOffCredit'> {
-  const problem = await checks(patient(ctx, args.patientId, 'patientId'));
-  if (problem) return refused(problem);
-  return run(
-    ctx,
-    { patients: [args.patientId] },
-    (state, c) => writeOffCredit(state, { ...args, reasonCode: args.reasonCode ?? '' }, c),
-    recorded,
-  );
-}
-
-async function courtesyHandler(
-  ctx: OperationContext,
-  args: Args<'grantCourtesyCredit'>,
-): Answer<'grantCourtesyCredit'> {
-  const problem = await checks(patient(ctx, args.patientId, 'patientId'));
-  if (problem) return refused(problem);
-  return run(
-    ctx,
-    { patients: [args.patientId] },
-    (state, c) => grantCourtesyCredit(state, { ...args, reasonCode: args.reasonCode ?? '' }, c),
-    recorded,
-  );
 }
 
 async function reverseHandler(
@@ -575,13 +549,17 @@ export const ledgerCommandHandlers: HandlersFor<
   attendAppointment: attendHandler,
   checkOutAppointment: checkOutHandler,
   transferCredit: transferHandler,
-  refundCredit: refundHandler,
+  refundCredit: onPatientCredit<'refundCredit'>((state, args, c) => refundCredit(state, args, c)),
   unapplyCredit: onPatientInvoice<'unapplyCredit', object>(
     (state, args: Args<'unapplyCredit'>, c) => unapplyCredit(state, args, c),
     recorded,
   ),
-  writeOffCredit: writeOffHandler,
-  grantCourtesyCredit: courtesyHandler,
+  writeOffCredit: onPatientCredit<'writeOffCredit'>((state, args, c) =>
+    writeOffCredit(state, { ...args, reasonCode: args.reasonCode ?? '' }, c),
+  ),
+  grantCourtesyCredit: onPatientCredit<'grantCourtesyCredit'>((state, args, c) =>
+    grantCourtesyCredit(state, { ...args, reasonCode: args.reasonCode ?? '' }, c),
+  ),
   waiveFee: onPatientInvoice<'waiveFee', object>(
     (state, args: Args<'waiveFee'>, c) =>
       waiveFee(state, { ...args, reasonCode: args.reasonCode ?? '' }, c),
