@@ -6,6 +6,8 @@ import type { OperationResults, ValidOperationArgs } from '../../../shared/contr
 import { fail, ok, type OpResult } from '../../../shared/contract/result.ts';
 import type { Recorded } from '../../../shared/contract/domains/ledger.ts';
 import type {
+  Appointment,
+  MissedVisitOutcome,
   CommandContext,
   CommandResult,
   LedgerError,
@@ -312,44 +314,30 @@ async function attendHandler(
   );
 }
 
-async function cancelHandler(
-  ctx: OperationContext,
-  args: Args<'cancelAppointment'>,
-): Answer<'cancelAppointment'> {
-  const found = await requireAppointment(ctx.db, args.appointmentId);
-  if (!found.ok) return refused(found.error);
-  const { appointmentId: _id, ...rest } = args;
-  return run(
-    ctx,
-    { patients: [found.value.patientId] },
-    (state, c) => cancelAppointment(state, { ...rest, appointment: found.value }, c),
-    (o) => ({
-      ...recorded(o),
-      appointment: o.result.appointment,
-      charge: o.result.charge,
-      invoiceId: o.result.invoiceId,
-    }),
-  );
-}
-
-async function noShowHandler(
-  ctx: OperationContext,
-  args: Args<'markNoShow'>,
-): Answer<'markNoShow'> {
-  const found = await requireAppointment(ctx.db, args.appointmentId);
-  if (!found.ok) return refused(found.error);
-  const { appointmentId: _id, ...rest } = args;
-  return run(
-    ctx,
-    { patients: [found.value.patientId] },
-    (state, c) => markNoShow(state, { ...rest, appointment: found.value }, c),
-    (o) => ({
-      ...recorded(o),
-      appointment: o.result.appointment,
-      charge: o.result.charge,
-      invoiceId: o.result.invoiceId,
-    }),
-  );
+/** A visit that did not happen (late/early cancel, no-show): the charge the plan's policy decides. */
+function onMissedVisit<N extends 'cancelAppointment' | 'markNoShow'>(
+  command: (
+    state: LedgerState,
+    input: Omit<Args<N>, 'appointmentId'> & { appointment: Appointment },
+    c: CommandContext,
+  ) => CommandResult<MissedVisitOutcome>,
+) {
+  return async (ctx: OperationContext, args: Args<N>): Answer<N> => {
+    const found = await requireAppointment(ctx.db, args.appointmentId);
+    if (!found.ok) return refused(found.error);
+    const { appointmentId: _id, ...rest } = args;
+    return run(
+      ctx,
+      { patients: [found.value.patientId] },
+      (state, c) => command(state, { ...rest, appointment: found.value }, c),
+      (o) => ({
+        ...recorded(o),
+        appointment: o.result.appointment,
+        charge: o.result.charge,
+        invoiceId: o.result.invoiceId,
+      }),
+    );
+  };
 }
 
 async function checkOutHandler(
@@ -544,8 +532,8 @@ export const ledgerCommandHandlers: HandlersFor<
   expirePackage: expirePackageHandler,
   bookAppointment: bookHandler,
   rescheduleAppointment: rescheduleHandler,
-  cancelAppointment: cancelHandler,
-  markNoShow: noShowHandler,
+  cancelAppointment: onMissedVisit<'cancelAppointment'>(cancelAppointment),
+  markNoShow: onMissedVisit<'markNoShow'>(markNoShow),
   attendAppointment: attendHandler,
   checkOutAppointment: checkOutHandler,
   transferCredit: transferHandler,
