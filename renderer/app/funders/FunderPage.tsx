@@ -8,12 +8,12 @@ import { isPositive } from '../../../shared/money.ts';
 import { openPatient } from '../navigation.ts';
 import { useServices } from '../services.ts';
 import { useClinic } from '../money/clinic.ts';
-import { methodLabel } from '../money/labels.ts';
 import { useLedgerQuery } from '../money/use-ledger-query.ts';
 import { FunderStatement } from '../statements/FunderStatement.tsx';
 import { FunderForm, KIND_WORDS } from './FunderForm.tsx';
 import { FunderMoneyDialog } from './FunderMoneyDialog.tsx';
 import { funderTotals } from './funder-totals.ts';
+import { LumpSumsTable } from './LumpSumsTable.tsx';
 
 type Open = 'edit' | 'lumpSum' | 'allocate' | 'statement' | null;
 
@@ -167,28 +167,12 @@ export function FunderPage(props: { funder: Funder; onNotice: (message: string) 
           {account.lumpSums.length === 0 ? (
             <p class="empty">None.</p>
           ) : (
-            <table class="table table--dense" aria-label="Lump sums received">
-              <thead>
-                <tr>
-                  <th scope="col">Received</th>
-                  <th scope="col">Method</th>
-                  <th scope="col">Reference</th>
-                  <th scope="col" class="num">
-                    Amount
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {account.lumpSums.map((sum) => (
-                  <tr key={sum.entryId}>
-                    <td>{clinic.date(sum.receivedAt)}</td>
-                    <td>{methodLabel(sum.method)}</td>
-                    <td>{sum.reference || '—'}</td>
-                    <td class="num">{sum.amount ? clinic.money(sum.amount) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <LumpSumsTable
+              lumpSums={account.lumpSums}
+              clinic={clinic}
+              dateHeading="Received"
+              label="Lump sums received"
+            />
           )}
         </>
       )}

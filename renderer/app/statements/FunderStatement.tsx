@@ -3,9 +3,9 @@
 import type { Funder } from '../../../shared/catalog/catalog.ts';
 import { useServices } from '../services.ts';
 import { useClinic } from '../money/clinic.ts';
-import { methodLabel } from '../money/labels.ts';
 import { useLedgerQuery } from '../money/use-ledger-query.ts';
 import { funderTotals } from '../funders/funder-totals.ts';
+import { LumpSumsTable } from '../funders/LumpSumsTable.tsx';
 import { PrintableDialog } from './PrintableDialog.tsx';
 
 export function FunderStatement(props: { funder: Funder; onClose: () => void }) {
@@ -88,28 +88,7 @@ export function FunderStatement(props: { funder: Funder; onClose: () => void }) 
           {account.lumpSums.length > 0 ? (
             <>
               <h4>Payments received</h4>
-              <table class="table table--dense">
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Method</th>
-                    <th scope="col">Reference</th>
-                    <th scope="col" class="num">
-                      Amount
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {account.lumpSums.map((sum) => (
-                    <tr key={sum.entryId}>
-                      <td>{clinic.date(sum.receivedAt)}</td>
-                      <td>{methodLabel(sum.method)}</td>
-                      <td>{sum.reference || '—'}</td>
-                      <td class="num">{sum.amount ? clinic.money(sum.amount) : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <LumpSumsTable lumpSums={account.lumpSums} clinic={clinic} dateHeading="Date" />
             </>
           ) : null}
         </>
