@@ -1,11 +1,18 @@
-// The clinic-wide projection: every entry folded, for needs-attention, reports
-// and the self-check. Start-up does not wait for it: it is built in the
-// background, a page at a time with a yield between pages so the desk stays
-// responsive, while entries written meanwhile are applied as they come (the
-// fold does not depend on arrival order, and applying an entry twice is a no-op).
+// The clinic-wide projection: every entry folded into the lean AttentionState
+// (shared/ledger/attention-state.ts) — needs attention and the trial balance
+// total, not the full LedgerState of every patient (which at a clinic's size is
+// hundreds of MB; the self-check folds that from scratch when asked, and drops
+// it). Start-up does not wait for it: it is built in the background, a page at a
+// time with a yield between pages so the desk stays responsive, while entries
+// written meanwhile are applied as they come (the fold does not depend on
+// arrival order, and applying an entry twice is a no-op). No page is kept.
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
-import type { JournalEntry, LedgerState } from '../../shared/ledger/index.ts';
-import { applyEntry, createLedgerState } from '../../shared/ledger/index.ts';
+import type { JournalEntry } from '../../shared/ledger/index.ts';
+import type { AttentionState } from '../../shared/ledger/attention-state.ts';
+import {
+  applyToAttentionState,
+  createAttentionState,
+} from '../../shared/ledger/attention-state.ts';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import { journalPages } from './journal-queries.ts';
 
@@ -25,7 +32,7 @@ export interface JournalPageReader {
 
 export class ClinicProjection {
   readonly #db: PunchcardDatabase;
-  #state: LedgerState;
+  #state: AttentionState;
   #ready = false;
   #closed = false;
   #build: Promise<void> | null = null;
@@ -41,11 +48,11 @@ export class ClinicProjection {
   ) {
     this.#db = db;
     this.#reader = reader;
-    this.#state = createLedgerState(currency);
+    this.#state = createAttentionState(currency);
     this.#options = { delayMs: options.delayMs ?? 1000, pageSize: options.pageSize ?? 500 };
   }
 
-  get state(): LedgerState {
+  get state(): AttentionState {
     return this.#state;
   }
 
@@ -65,19 +72,19 @@ export class ClinicProjection {
   }
 
   /** Resolves when every entry stored at start has been folded. */
-  async ready(): Promise<LedgerState> {
+  async ready(): Promise<AttentionState> {
     this.start();
     await this.#build;
     return this.#state;
   }
 
   apply(entries: readonly JournalEntry[]): void {
-    for (const entry of entries) applyEntry(this.#state, entry);
+    for (const entry of entries) applyToAttentionState(this.#state, entry);
   }
 
   /** Start again from nothing (the currency changed). */
   reset(currency: string): void {
-    this.#state = createLedgerState(currency);
+    this.#state = createAttentionState(currency);
     this.#ready = false;
     this.#build = null;
   }
@@ -98,7 +105,7 @@ export class ClinicProjection {
     const state = this.#state;
     for await (const page of journalPages(this.#db, this.#options.pageSize)) {
       if (this.#closed || state !== this.#state) return;
-      for (const entry of page) applyEntry(state, entry);
+      for (const entry of page) applyToAttentionState(state, entry);
       this.#reader?.page(page);
       await yieldToEventLoop();
     }

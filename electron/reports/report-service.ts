@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
-import type { JournalEntry, LedgerState } from '../../shared/ledger/index.ts';
+import type { JournalEntry } from '../../shared/ledger/index.ts';
+import type { AttentionSource } from '../../shared/ledger/projections/attention.ts';
 import { needsAttention } from '../../shared/ledger/index.ts';
 import type {
   ExportOutcome,
@@ -60,7 +61,7 @@ export function createReportService(options: {
   dataDirectory: string;
   now: () => Date;
   /** the desk's live clinic-wide projection, when it is ready (needs attention as of today) */
-  liveState?: () => LedgerState | null;
+  liveState?: () => AttentionSource | null;
 }): ReportService {
   const { db, dataDirectory, now } = options;
   const journal = journalCache(db);

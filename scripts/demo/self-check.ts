@@ -4,12 +4,8 @@
 // chain — what the selfCheck operation does (electron/ops/handlers/
 // ledger-queries.ts), without signing anyone in (which would add staff).
 import { startCore } from '../../electron/app/start-core.ts';
-import { chainViolations } from '../../electron/audit/chain-violations.ts';
-import { verifyJournalChains } from '../../electron/audit/journal-chain.ts';
-import { journalPages } from '../../electron/ledger/journal-queries.ts';
+import { selfCheckJournal } from '../../electron/ledger/self-check.ts';
 import type { SelfCheckReport } from '../../shared/contract/domains/ledger.ts';
-import type { JournalEntry } from '../../shared/ledger/index.ts';
-import { checkInvariants, trialBalanceTotal } from '../../shared/ledger/index.ts';
 
 /** `devMode` must match the process's other databases (RxDB's dev-mode is process-wide). */
 export async function selfCheckDemo(
@@ -24,17 +20,7 @@ export async function selfCheckDemo(
     ledger: { clinic: { delayMs: 0 } },
   });
   try {
-    const state = await core.ledger.clinic.ready();
-    const entries: JournalEntry[] = [];
-    for await (const page of journalPages(core.db, 5000)) entries.push(...page);
-    return {
-      entries: entries.length,
-      violations: [
-        ...checkInvariants(entries, state),
-        ...chainViolations(await verifyJournalChains(core.db)),
-      ],
-      trialBalanceTotal: trialBalanceTotal(state),
-    };
+    return await selfCheckJournal(core.db, await core.ledger.clinic.ready());
   } finally {
     await core.close();
   }

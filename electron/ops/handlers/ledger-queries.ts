@@ -2,24 +2,18 @@
 // account, a funder's account, the check-out quote, needs-attention and the
 // self-check. Patient and funder answers come from their own projections
 // (built by index on first need); the clinic-wide ones wait for the
-// background fold of the whole journal.
+// background fold of the whole journal (the lean AttentionState; the
+// self-check folds the full state from scratch, see ledger/self-check.ts).
 import type { OperationResults, ValidOperationArgs } from '../../../shared/contract/operations.ts';
 import { fail, ok, type OpResult } from '../../../shared/contract/result.ts';
-import type { JournalEntry } from '../../../shared/ledger/index.ts';
-import {
-  checkInvariants,
-  needsAttention,
-  trialBalanceTotal,
-} from '../../../shared/ledger/index.ts';
+import { needsAttention } from '../../../shared/ledger/index.ts';
 import type { Service } from '../../../shared/catalog/catalog.ts';
-import { journalPages } from '../../ledger/journal-queries.ts';
+import { selfCheckJournal } from '../../ledger/self-check.ts';
 import { catalogNames, requireAppointment, requireFunder } from '../../ledger/lookups.ts';
 import { patientAccountView } from '../../ledger/views/patient-account.ts';
 import { funderAccountView } from '../../ledger/views/funder-account.ts';
 import { checkoutQuoteView } from '../../ledger/views/checkout-quote.ts';
 import type { OperationContext } from '../context.ts';
-import { chainViolations } from '../../audit/chain-violations.ts';
-import { verifyJournalChains } from '../../audit/journal-chain.ts';
 import type { HandlersFor } from './index.ts';
 
 type Args<N extends keyof OperationResults> = ValidOperationArgs<N>;
@@ -97,17 +91,7 @@ async function attention(ctx: OperationContext): Answer<'needsAttention'> {
 }
 
 async function selfCheck(ctx: OperationContext): Answer<'selfCheck'> {
-  const state = await ctx.ledger.clinic.ready();
-  const entries: JournalEntry[] = [];
-  for await (const page of journalPages(ctx.db, 5000)) entries.push(...page);
-  return ok({
-    entries: entries.length,
-    violations: [
-      ...checkInvariants(entries, state),
-      ...chainViolations(await verifyJournalChains(ctx.db)),
-    ],
-    trialBalanceTotal: trialBalanceTotal(state),
-  });
+  return ok(await selfCheckJournal(ctx.db, await ctx.ledger.clinic.ready()));
 }
 
 export const ledgerQueryHandlers: HandlersFor<

@@ -1,0 +1,100 @@
+// Memory of the main process once the clinic-wide projection has folded the
+// journal: the desk core on a working copy of the cached "clinic" data set
+// (production mode, durable storage), waits for the fold, then prints
+// process.memoryUsage() and the peak resident size (VmHWM), after a GC when
+// node runs with --expose-gc. The copy is removed afterwards.
+//   node --expose-gc scripts/bench/clinic-memory.ts [--size clinic] [--seed 1]
+// With --fold full|lean the desk's own background work is held off and the
+// script folds the journal's pages itself into a full LedgerState or the lean
+// AttentionState, to weigh the one structure alone.
+import { readFileSync, rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { startCore } from '../../electron/app/start-core.ts';
+import { TEST_MANAGER } from '../../electron/auth/testing/test-staff.ts';
+import { benchData } from './dataset.ts';
+import { journalPages } from '../../electron/ledger/journal-queries.ts';
+import { applyEntry, createLedgerState } from '../../shared/ledger/index.ts';
+import {
+  applyToAttentionState,
+  createAttentionState,
+} from '../../shared/ledger/attention-state.ts';
+import type { DemoSize } from '../demo/sizes.ts';
+
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'clinic' },
+    seed: { type: 'string', default: '1' },
+    fold: { type: 'string' },
+  },
+});
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** VmHWM / VmRSS from /proc (Linux), in MB; 0 elsewhere. */
+function procStatus(field: 'VmHWM' | 'VmRSS'): number {
+  try {
+    const line = readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(`${field}:`));
+    return line ? Math.round(Number(line.replace(/\D+/g, '')) / 1024) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function snapshot(label: string): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  const usage = process.memoryUsage();
+  console.log(
+    JSON.stringify({
+      at: label,
+      rssMB: mb(usage.rss),
+      heapUsedMB: mb(usage.heapUsed),
+      externalMB: mb(usage.external),
+      arrayBuffersMB: mb(usage.arrayBuffers),
+      vmHwmMB: procStatus('VmHWM'),
+    }),
+  );
+}
+
+const data = await benchData(values.size as DemoSize, Number(values.seed), (line) =>
+  console.error(line),
+);
+try {
+  const core = await startCore({
+    dataDirectory: data.dataDirectory,
+    storageKind: 'sqlite',
+    devMode: false,
+    appVersion: 'bench',
+    devStaff: TEST_MANAGER,
+    // --fold: hold the desk's own clinic-wide fold off (it waits an hour)
+    ...(values.fold ? { ledger: { clinic: { delayMs: 3_600_000 } } } : {}),
+  });
+  snapshot('core started');
+  const started = performance.now();
+  if (values.fold === 'full' || values.fold === 'lean') {
+    const full = createLedgerState('AUD');
+    const lean = createAttentionState('AUD');
+    for await (const page of journalPages(core.db, 500)) {
+      for (const entry of page) {
+        if (values.fold === 'full') applyEntry(full, entry);
+        else applyToAttentionState(lean, entry);
+      }
+    }
+    console.log(
+      JSON.stringify({ fold: values.fold, foldMs: Math.round(performance.now() - started) }),
+    );
+    snapshot(`${values.fold} state folded`);
+    // Keep the state alive up to the snapshot above.
+    if (full.entryCount + lean.entryCount === 0) console.log('empty journal');
+  } else {
+    await core.ledger.clinic.ready();
+    console.log(JSON.stringify({ clinicFoldMs: Math.round(performance.now() - started) }));
+    snapshot('clinic folded');
+  }
+  await core.close();
+} finally {
+  rmSync(data.dataDirectory, { recursive: true, force: true });
+}

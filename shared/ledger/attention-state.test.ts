@@ -1,0 +1,468 @@
+// The lean clinic-wide state answers needs-attention exactly as the full LedgerState does,
+// over journals merged from two desks that worked offline (where attention items arise),
+// in any arrival order, with entries delivered more than once.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isZero } from '../money.ts';
+import { plan, TestJournal } from '../testing/ledgerHarness.ts';
+import { testDesk } from '../testing/ledgerContext.ts';
+import type { Appointment, CommandResult, JournalEntry } from './index.ts';
+import {
+  allocateFunderMoney,
+  applyEntry,
+  assignUnappliedPayment,
+  bookAppointment,
+  cancelAppointment,
+  checkOutAppointment,
+  convertFeeToCredit,
+  expirePackage,
+  fromEntries,
+  grantCourtesyCredit,
+  invoicesOfPatient,
+  markNoShow,
+  needsAttention,
+  packagesOfPatient,
+  paymentsOfPatient,
+  recordFunderLumpSum,
+  recordPayment,
+  recordUnappliedPayment,
+  refundCredit,
+  reverseEntry,
+  sellPackage,
+  transferCredit,
+  unapplyCredit,
+  waiveFee,
+  writeOffCredit,
+} from './index.ts';
+import {
+  applyToAttentionState,
+  attentionStateFrom,
+  createAttentionState,
+  snapshotAttentionState,
+} from './attention-state.ts';
+
+const PATIENTS = ['p1', 'p2'] as const;
+const patient = fc.constantFrom(...PATIENTS);
+const amount = fc
+  .integer({ min: 1, max: 30000 })
+  .map((cents) => `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+const pick = fc.nat({ max: 1000 });
+
+type Op =
+  | { op: 'pay'; p: string; a: string; method: 'card' | 'cash' }
+  | { op: 'funderPay'; p: string; a: string }
+  | { op: 'lumpSum'; p: string; a: string; share: boolean }
+  | { op: 'allocate'; p: string; a: string }
+  | { op: 'unapplied'; p: string; a: string; assign: boolean }
+  | { op: 'assign'; p: string }
+  | { op: 'courtesy'; p: string; a: string }
+  | { op: 'transfer'; from: string; to: string; a: string }
+  | { op: 'refund'; p: string; i: number; a: string }
+  | { op: 'writeOff'; p: string; a: string }
+  | { op: 'sell'; p: string; sessions: number; price: string; paid: string; toCredit: boolean }
+  | {
+      op: 'checkout';
+      p: string;
+      price: string;
+      auto: boolean;
+      pkg: boolean;
+      pay: string;
+      fund: string;
+    }
+  | { op: 'missed'; p: string; noShow: boolean; fee: string; pkg: boolean }
+  | { op: 'invoice'; what: 'unapply' | 'convert' | 'waive'; p: string; i: number }
+  | { op: 'expire'; p: string; days: number }
+  | { op: 'reverse'; i: number };
+
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({
+    op: fc.constant('pay' as const),
+    p: patient,
+    a: amount,
+    method: fc.constantFrom('card' as const, 'cash' as const),
+  }),
+  fc.record({ op: fc.constant('funderPay' as const), p: patient, a: amount }),
+  fc.record({ op: fc.constant('lumpSum' as const), p: patient, a: amount, share: fc.boolean() }),
+  fc.record({ op: fc.constant('allocate' as const), p: patient, a: amount }),
+  fc.record({ op: fc.constant('unapplied' as const), p: patient, a: amount, assign: fc.boolean() }),
+  fc.record({ op: fc.constant('courtesy' as const), p: patient, a: amount }),
+  fc.record({ op: fc.constant('transfer' as const), from: patient, to: patient, a: amount }),
+  fc.record({ op: fc.constant('refund' as const), p: patient, i: pick, a: amount }),
+  fc.record({ op: fc.constant('writeOff' as const), p: patient, a: amount }),
+  fc.record({
+    op: fc.constant('sell' as const),
+    p: patient,
+    sessions: fc.integer({ min: 1, max: 4 }),
+    price: amount,
+    paid: fc.oneof(fc.constant('0'), amount),
+    toCredit: fc.boolean(),
+  }),
+  fc.record({
+    op: fc.constant('checkout' as const),
+    p: patient,
+    price: amount,
+    auto: fc.boolean(),
+    pkg: fc.boolean(),
+    pay: fc.oneof(fc.constant('0'), amount),
+    fund: fc.oneof(fc.constant('0'), amount),
+  }),
+  fc.record({
+    op: fc.constant('missed' as const),
+    p: patient,
+    noShow: fc.boolean(),
+    fee: fc.oneof(fc.constant('0'), amount),
+    pkg: fc.boolean(),
+  }),
+  fc.record({
+    op: fc.constant('invoice' as const),
+    what: fc.constantFrom('unapply' as const, 'convert' as const, 'waive' as const),
+    p: patient,
+    i: pick,
+  }),
+  fc.record({
+    op: fc.constant('expire' as const),
+    p: patient,
+    days: fc.integer({ min: 0, max: 60 }),
+  }),
+  fc.record({ op: fc.constant('reverse' as const), i: pick }),
+);
+
+function nth<T>(list: readonly T[], i: number): T | undefined {
+  return list.length === 0 ? undefined : list[i % list.length];
+}
+
+/** Run one command on a desk; refusals write nothing and are fine. */
+function run(j: TestJournal, op: Op): void {
+  const s = j.state;
+  const d = j.desk;
+  d.advance(5);
+  const accept = (result: CommandResult<object>): void => {
+    if (result.ok) for (const entry of result.entries) j.add(entry);
+  };
+  const book = (p: string, price: string, pkg: boolean): Appointment | undefined => {
+    const packageId = pkg
+      ? (packagesOfPatient(s, p, d.now).find((v) => v.status === 'active')?.packageId ?? '')
+      : '';
+    const r = bookAppointment(
+      s,
+      {
+        patientId: p,
+        serviceId: 'physio',
+        practitionerId: 'dr',
+        start: d.now,
+        durationMinutes: 30,
+        price,
+        ...(packageId ? { packageId } : {}),
+      },
+      d,
+    );
+    return r.ok ? r.appointment : undefined;
+  };
+  switch (op.op) {
+    case 'pay':
+      return accept(
+        recordPayment(
+          s,
+          { payer: { type: 'patient', patientId: op.p }, method: op.method, amount: op.a },
+          d,
+        ),
+      );
+    case 'funderPay':
+      return accept(
+        recordPayment(
+          s,
+          {
+            payer: { type: 'funder', funderId: 'f1', patientId: op.p },
+            method: 'eft',
+            amount: op.a,
+          },
+          d,
+        ),
+      );
+    case 'lumpSum':
+      return accept(
+        recordFunderLumpSum(
+          s,
+          {
+            funderId: 'f1',
+            method: 'eft',
+            amount: op.a,
+            ...(op.share ? { splits: [{ patientId: op.p, amount: op.a }] } : {}),
+          },
+          d,
+        ),
+      );
+    case 'allocate':
+      return accept(
+        allocateFunderMoney(s, { funderId: 'f1', splits: [{ patientId: op.p, amount: op.a }] }, d),
+      );
+    case 'unapplied': {
+      const r = recordUnappliedPayment(s, { method: 'eft', amount: op.a }, d);
+      accept(r);
+      if (r.ok && op.assign)
+        accept(
+          assignUnappliedPayment(
+            s,
+            { paymentId: r.paymentId, to: { type: 'patient', patientId: op.p } },
+            d,
+          ),
+        );
+      return;
+    }
+    case 'assign': {
+      // Parked money of unknown payer (the seed leaves one payment of it).
+      const parked = [...s.payments.values()].find((payment) => !isZero(payment.unapplied));
+      if (parked)
+        accept(
+          assignUnappliedPayment(
+            s,
+            { paymentId: parked.paymentId, to: { type: 'patient', patientId: op.p } },
+            d,
+          ),
+        );
+      return;
+    }
+    case 'courtesy':
+      return accept(
+        grantCourtesyCredit(s, { patientId: op.p, amount: op.a, reasonCode: 'goodwill' }, d),
+      );
+    case 'transfer':
+      return accept(
+        transferCredit(s, { fromPatientId: op.from, toPatientId: op.to, amount: op.a }, d),
+      );
+    case 'refund': {
+      const payment = nth(paymentsOfPatient(s, op.p), op.i);
+      if (payment)
+        accept(
+          refundCredit(
+            s,
+            {
+              patientId: op.p,
+              paymentId: payment.paymentId,
+              amount: op.a,
+              method: payment.unrefundedByMethod[0]?.method ?? 'card',
+            },
+            d,
+          ),
+        );
+      return;
+    }
+    case 'writeOff':
+      return accept(writeOffCredit(s, { patientId: op.p, amount: op.a, reasonCode: 'dormant' }, d));
+    case 'sell': {
+      const settlement = isZero(op.paid)
+        ? {}
+        : { payments: [{ method: 'card' as const, amount: op.paid }] };
+      const snapshot = plan({
+        sessions: op.sessions,
+        price: op.price,
+        validityDays: 30,
+        expiryRule: op.toCredit ? 'credit' : 'breakage',
+      });
+      return accept(sellPackage(s, { patientId: op.p, plan: snapshot, settlement }, d));
+    }
+    case 'checkout': {
+      const appointment = book(op.p, op.price, op.pkg);
+      if (!appointment) return;
+      const payments = isZero(op.pay) ? [] : [{ method: 'cash' as const, amount: op.pay }];
+      const funderHeld = isZero(op.fund) ? [] : [{ funderId: 'f1', amount: op.fund }];
+      return accept(
+        checkOutAppointment(
+          s,
+          { appointment, credit: op.auto ? 'auto' : '0', payments, funderHeld },
+          d,
+        ),
+      );
+    }
+    case 'missed': {
+      const appointment = book(op.p, '90.00', op.pkg);
+      if (!appointment) return;
+      const input = { appointment, ...(isZero(op.fee) ? {} : { fee: op.fee }) };
+      return accept(
+        op.noShow ? markNoShow(s, input, d) : cancelAppointment(s, { ...input, late: true }, d),
+      );
+    }
+    case 'invoice': {
+      const invoice = nth(invoicesOfPatient(s, op.p), op.i);
+      if (!invoice) return;
+      const invoiceId = invoice.invoiceId;
+      if (op.what === 'unapply') return accept(unapplyCredit(s, { invoiceId }, d));
+      if (op.what === 'convert') return accept(convertFeeToCredit(s, { invoiceId }, d));
+      return accept(waiveFee(s, { invoiceId, reasonCode: 'manager' }, d));
+    }
+    case 'expire': {
+      d.advance(op.days * 24 * 60);
+      const pkg = packagesOfPatient(s, op.p, d.now)[0];
+      if (pkg) accept(expirePackage(s, { packageId: pkg.packageId }, d));
+      return;
+    }
+    case 'reverse': {
+      const entry = nth(j.entries, op.i);
+      if (entry) accept(reverseEntry(s, { entry, reasonCode: 'mistake' }, d));
+      return;
+    }
+  }
+}
+
+const SEED: Op[] = PATIENTS.flatMap((p): Op[] => [
+  { op: 'pay', p, a: '200.00', method: 'card' },
+  { op: 'sell', p, sessions: 2, price: '150.00', paid: '150.00', toCredit: p === 'p2' },
+  { op: 'lumpSum', p, a: '120.00', share: true },
+  { op: 'unapplied', p, a: '80.00', assign: false },
+]);
+
+/** A shared history, then two desks that each work offline; the union of their journals. */
+function mergedJournal(shared: Op[], onA: Op[], onB: Op[]): JournalEntry[] {
+  const start = new TestJournal('AUD', testDesk('S'));
+  // Money and sessions for both desks to spend, so their offline work can collide.
+  for (const op of [...SEED, ...shared]) run(start, op);
+  const deskA = new TestJournal('AUD', testDesk('A', start.desk.now));
+  const deskB = new TestJournal('AUD', testDesk('B', start.desk.now));
+  for (const entry of start.entries) {
+    deskA.add(entry);
+    deskB.add(entry);
+  }
+  for (const op of onA) run(deskA, op);
+  for (const op of onB) run(deskB, op);
+  return [
+    ...start.entries,
+    ...deskA.entries.slice(start.entries.length),
+    ...deskB.entries.slice(start.entries.length),
+  ];
+}
+
+function shuffled<T>(list: readonly T[], randoms: Iterator<number>): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const k = (randoms.next().value as number) % (i + 1);
+    [out[i], out[k]] = [out[k] as T, out[i] as T];
+  }
+  return out;
+}
+
+const ops = (max: number) => fc.array(opArb, { minLength: 0, maxLength: max });
+
+// Offline, each desk mostly spends what the shared history left: the same credit, the
+// same sessions, the same parked money, the same payment's refundable amount.
+const spendArb: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: opArb, weight: 3 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('checkout' as const),
+      p: patient,
+      price: amount,
+      auto: fc.constant(true),
+      pkg: fc.boolean(),
+      pay: fc.constant('0'),
+      fund: fc.oneof(fc.constant('0'), fc.constant('60.00')),
+    }),
+    weight: 3,
+  },
+  { arbitrary: fc.record({ op: fc.constant('assign' as const), p: patient }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('refund' as const),
+      p: patient,
+      i: pick,
+      a: fc.constant('60.00'),
+    }),
+    weight: 1,
+  },
+  {
+    arbitrary: fc.record({ op: fc.constant('reverse' as const), i: pick }),
+    weight: 1,
+  },
+);
+const offline = fc.array(spendArb, { minLength: 1, maxLength: 8 });
+
+describe('the lean clinic-wide state (attention-state.ts)', () => {
+  test('gives the same needs-attention as the full LedgerState, in any order, applied any number of times', () => {
+    let withItems = 0;
+    const kinds = new Set<string>();
+    fc.assert(
+      fc.property(
+        ops(15),
+        offline,
+        offline,
+        fc.infiniteStream(fc.nat()),
+        (shared, onA, onB, randoms) => {
+          const entries = mergedJournal(shared, onA, onB);
+          const full = fromEntries(entries, 'AUD');
+          const expected = needsAttention(full);
+          if (expected.length > 0) withItems += 1;
+          for (const item of expected) kinds.add(item.kind);
+
+          const it = randoms[Symbol.iterator]();
+          const lean = createAttentionState('AUD');
+          const delivered = shuffled([...entries, ...entries.filter((_, i) => i % 3 === 0)], it);
+          for (const entry of delivered) applyToAttentionState(lean, entry);
+          assert.deepEqual(needsAttention(lean), expected);
+          assert.equal(lean.entryCount, full.entryCount);
+          assert.equal(lean.lineTotal, full.lineTotal);
+          // Arrival order and repeats change nothing at all.
+          assert.deepEqual(
+            snapshotAttentionState(lean),
+            snapshotAttentionState(attentionStateFrom(entries, 'AUD')),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // The merges must actually produce items to compare, of several kinds.
+    assert.ok(withItems >= 50, `only ${withItems} of 300 merged journals needed attention`);
+    for (const kind of [
+      'negative-balance',
+      'invoice-overpaid',
+      'payment-overrefunded',
+      'package-overused',
+    ])
+      assert.ok(kinds.has(kind), `no ${kind} item was produced: ${[...kinds].join(', ')}`);
+  });
+
+  test('tracks the full state entry by entry while a journal grows', () => {
+    fc.assert(
+      fc.property(ops(10), offline, offline, (shared, onA, onB) => {
+        const entries = mergedJournal(shared, onA, onB);
+        const full = fromEntries([], 'AUD');
+        const lean = createAttentionState('AUD');
+        for (const entry of entries) {
+          applyEntry(full, entry);
+          assert.equal(applyToAttentionState(lean, entry), true);
+          assert.equal(applyToAttentionState(lean, entry), false, 'a second delivery is a no-op');
+          assert.deepEqual(needsAttention(lean), needsAttention(full));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('two desks spending the same credit offline: the overdrawn credit, with its patient and message', () => {
+    const shared = new TestJournal('AUD', testDesk('S'));
+    shared.ok(
+      recordPayment(
+        shared.state,
+        { payer: { type: 'patient', patientId: 'p1' }, method: 'card', amount: '50.00' },
+        shared.desk,
+      ),
+    );
+    const deskA = new TestJournal('AUD', testDesk('A', shared.desk.now));
+    const deskB = new TestJournal('AUD', testDesk('B', shared.desk.now));
+    for (const entry of shared.entries) [deskA, deskB].forEach((desk) => desk.add(entry));
+    for (const desk of [deskA, deskB])
+      desk.ok(
+        writeOffCredit(
+          desk.state,
+          { patientId: 'p1', amount: '30.00', reasonCode: 'x' },
+          desk.desk,
+        ),
+      );
+    const lean = attentionStateFrom([...deskA.entries, ...deskB.entries.slice(1)], 'AUD');
+    assert.deepEqual(
+      needsAttention(lean).map((item) => [item.key, item.patientId, item.amount, item.message]),
+      [['balance:credit:p1', 'p1', '-10.00', 'Account credit of patient p1 is overdrawn by 10.00']],
+    );
+    // Keeps only non-zero guarded balances: the card account and zeros are not held.
+    assert.deepEqual([...lean.balances.keys()], ['credit:p1']);
+  });
+});
