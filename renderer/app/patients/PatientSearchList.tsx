@@ -1,14 +1,16 @@
 // Type-ahead patient list over the window's live index of patients (see
 // patient-index.ts), so a patient added in another window (or arriving by
-// sync) appears without reload.
+// sync) appears without reload. The list is busy (aria-busy) until the whole
+// index has loaded; the first rows show before that.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { searchNeedle } from '../../../shared/patients/search-text.ts';
 import { focusSearchRequest } from '../navigation.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
-import { matchingRows, patientRows, type PatientRow } from './patient-index.ts';
+import { patientIndex, visibleRows, type PatientIndex, type PatientRow } from './patient-index.ts';
 
 const LIMIT = 50;
+const LOADING: PatientIndex = { rows: [], complete: false };
 
 export function PatientSearchList(props: { onOpen: (patient: PatientRow) => void }) {
   const { db } = useServices();
@@ -21,8 +23,11 @@ export function PatientSearchList(props: { onOpen: (patient: PatientRow) => void
     if (focusSearchRequest.value > 0) input.current?.focus();
   }, [focusSearchRequest.value]);
 
-  const rows = useObservable<PatientRow[]>(() => patientRows(db), [], [db]);
-  const patients = useMemo(() => matchingRows(rows, needle, LIMIT), [rows, needle]);
+  const index = useObservable<PatientIndex>(() => patientIndex(db, LIMIT), LOADING, [db]);
+  const { rows: patients, pending } = useMemo(
+    () => visibleRows(index, needle, LIMIT),
+    [index, needle],
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown') {
@@ -57,7 +62,13 @@ export function PatientSearchList(props: { onOpen: (patient: PatientRow) => void
         }}
         onKeyDown={onKeyDown}
       />
-      <ul id="patient-results" role="listbox" aria-label="Matching patients" class="results">
+      <ul
+        id="patient-results"
+        role="listbox"
+        aria-label="Matching patients"
+        aria-busy={index.complete ? 'false' : 'true'}
+        class="results"
+      >
         {patients.map((patient, index) => (
           <li
             key={patient.id}
@@ -76,7 +87,9 @@ export function PatientSearchList(props: { onOpen: (patient: PatientRow) => void
           </li>
         ))}
       </ul>
-      {patients.length === 0 ? (
+      {pending ? (
+        <p class="empty">Loading patients…</p>
+      ) : patients.length === 0 && index !== LOADING ? (
         <p class="empty">{needle ? `No patient matches “${typed.trim()}”.` : 'No patients yet.'}</p>
       ) : null}
     </section>

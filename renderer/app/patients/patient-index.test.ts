@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { matchingRows, type PatientRow } from './patient-index.ts';
+import { matchingRows, visibleRows, type PatientRow } from './patient-index.ts';
 import { patientSearchText, searchNeedle } from '../../../shared/patients/search-text.ts';
 
 function row(
@@ -55,4 +55,20 @@ test('an empty search lists the first rows; the limit is respected', () => {
     ['1'],
   );
   assert.deepEqual(matchingRows(rows, searchNeedle('nobody'), 50), []);
+});
+
+test('the first rows show while the index loads; a search waits for the whole index', () => {
+  const loading = { rows: rows.slice(0, 2), complete: false };
+  assert.deepEqual(
+    visibleRows(loading, '', 50).rows.map((r) => r.id),
+    ['1', '2'],
+  );
+  assert.equal(visibleRows(loading, '', 50).pending, false);
+  // Alan Turing is not among the first rows: matching them alone would miss him.
+  assert.deepEqual(visibleRows(loading, searchNeedle('al'), 50), { rows: [], pending: true });
+  const loaded = { rows, complete: true };
+  assert.deepEqual(visibleRows(loaded, searchNeedle('al'), 50), {
+    rows: [rows[0], rows[2]],
+    pending: false,
+  });
 });
