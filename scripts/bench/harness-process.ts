@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const SERVE = fileURLToPath(new URL('./serve-harness.ts', import.meta.url));
+/** The harness's source, runnable as it is (type stripping); the benchmark runs its bundle. */
+export const SERVE_SOURCE = fileURLToPath(new URL('./serve-harness.ts', import.meta.url));
 
 export interface HarnessProcess {
   child: ChildProcess;
@@ -17,8 +18,12 @@ export interface HarnessProcess {
   stop(): Promise<void>;
 }
 
-export function startHarnessProcess(dataDirectory: string): Promise<HarnessProcess> {
-  const child = spawn(process.execPath, [SERVE, dataDirectory], {
+/** `entry`: serve-harness.ts or its bundle (scripts/build-harness.ts). */
+export function startHarnessProcess(
+  dataDirectory: string,
+  entry = SERVE_SOURCE,
+): Promise<HarnessProcess> {
+  const child = spawn(process.execPath, [entry, dataDirectory], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
