@@ -26,7 +26,6 @@ import {
 } from './projection-cache.ts';
 import { isEmptyScope, normalScope, type Scope } from './scope.ts';
 import { linkEntries } from '../audit/entry-chain.ts';
-import { journalCache } from '../reports/journal-cache.ts';
 import { loadChainHead } from '../audit/journal-chain.ts';
 
 export interface LedgerServiceOptions {
@@ -80,15 +79,10 @@ export async function createLedgerService(options: LedgerServiceOptions): Promis
   });
   let currency = settings.currency;
   const cache = new ProjectionCache(db, currency, options.cache);
-  // The reports' copy of the journal fills from the same pages as the clinic-wide fold.
-  const reportsJournal = journalCache(db);
-  const clinic = new ClinicProjection(db, currency, options.clinic, {
-    page: (entries) => reportsJournal.absorb(entries),
-    // Needs attention at a past date is folded when first asked for, not here:
-    // keeping that second clinic-wide state warm from the start costs ~350 MB at
-    // 300k entries on every desk, for a report few desks run each day.
-    done: () => reportsJournal.absorbed(),
-  });
+  // Nothing of the reports is made here: their copy of the journal (~275 MB at 300k
+  // entries when it held whole entries from start) and their needs-attention fold are
+  // made on the first report that needs them and dropped when idle (electron/reports/).
+  const clinic = new ClinicProjection(db, currency, options.clinic);
   const numbers: NumberSource = createNumberSource(db, deskId, options.numberPrefix);
   // The end of this desk's hash chain: each entry written links to the one before.
   let chainHead = await loadChainHead(db, deskId);

@@ -4,14 +4,23 @@
 // entry that arrives dated before the cutoff (replicated, backdated) is applied as it
 // comes — the fold does not depend on arrival order. Only a request for an earlier date
 // folds from the start again. The fold yields between pages, so a long one never holds
-// the main process up.
+// the main process up; it reads full entries a page at a time from the storage (never
+// the whole journal at once), and is dropped after an idle period (a clinic-wide fold
+// is hundreds of MB on a large journal).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { AttentionItem, JournalEntry, LedgerState } from '../../shared/ledger/index.ts';
 import { applyEntry, createLedgerState, needsAttention } from '../../shared/ledger/index.ts';
 import type { JournalCache } from './journal-cache.ts';
+import { idleRelease, type IdleOptions } from './idle-release.ts';
 
 const PAGE = 5000;
+
+/** Full entries by business time: the stored journal, or anything with the same contract. */
+export interface EntrySource extends Pick<JournalCache<JournalEntry>, 'between' | 'onAdd'> {
+  /** the same entries as `between`, a page at a time (then the fold never holds them all) */
+  pages?(from: string, before: string): AsyncIterable<readonly JournalEntry[]>;
+}
 
 export interface AttentionCheckpoint {
   /** Needs attention from a fold of every entry that happened before `cutoff` (an instant). */
@@ -20,19 +29,33 @@ export interface AttentionCheckpoint {
 
 const checkpoints = new WeakMap<PunchcardDatabase, AttentionCheckpoint>();
 
+/** The database's kept fold (made on first call, with that call's source and idle options). */
 export function attentionCheckpoint(
   db: PunchcardDatabase,
-  journal: JournalCache,
+  journal: EntrySource,
+  idle: IdleOptions = {},
 ): AttentionCheckpoint {
   let checkpoint = checkpoints.get(db);
   if (!checkpoint) {
-    checkpoint = createAttentionCheckpoint(journal);
+    checkpoint = createAttentionCheckpoint(journal, idle);
     checkpoints.set(db, checkpoint);
   }
   return checkpoint;
 }
 
-async function foldInto(state: LedgerState, entries: readonly JournalEntry[]): Promise<void> {
+async function foldInto(
+  state: LedgerState,
+  journal: EntrySource,
+  from: string,
+  before: string,
+): Promise<void> {
+  if (journal.pages) {
+    for await (const page of journal.pages(from, before)) {
+      for (const entry of page) applyEntry(state, entry);
+    }
+    return;
+  }
+  const entries = await journal.between(from, before);
   for (let i = 0; i < entries.length; i += PAGE) {
     const end = Math.min(entries.length, i + PAGE);
     for (let j = i; j < end; j += 1) applyEntry(state, entries[j] as JournalEntry);
@@ -40,10 +63,12 @@ async function foldInto(state: LedgerState, entries: readonly JournalEntry[]): P
   }
 }
 
-function createAttentionCheckpoint(journal: JournalCache): AttentionCheckpoint {
+function createAttentionCheckpoint(journal: EntrySource, idle: IdleOptions): AttentionCheckpoint {
   let kept: { cutoff: string; state: LedgerState } | null = null;
   // One request at a time moves the fold (a second waits for the first).
   let queue: Promise<unknown> = Promise.resolve();
+  // Idle for a while: drop the fold (the next request folds from the start again).
+  const idleness = idleRelease(() => (kept = null), idle);
   journal.onAdd((entry) => {
     if (kept && entry.occurredAt < kept.cutoff) applyEntry(kept.state, entry);
   });
@@ -57,11 +82,11 @@ function createAttentionCheckpoint(journal: JournalCache): AttentionCheckpoint {
         // The old fold is dropped before the new one is built (never two in memory).
         current = { cutoff, state: createLedgerState(currency) };
         kept = current;
-        await foldInto(current.state, await journal.between('', cutoff));
+        await foldInto(current.state, journal, '', cutoff);
       } else if (cutoff > current.cutoff) {
         const from = current.cutoff;
         current.cutoff = cutoff;
-        await foldInto(current.state, await journal.between(from, cutoff));
+        await foldInto(current.state, journal, from, cutoff);
       }
     } catch (error) {
       kept = null; // a half-built fold is never answered from
@@ -72,8 +97,10 @@ function createAttentionCheckpoint(journal: JournalCache): AttentionCheckpoint {
 
   return {
     itemsBefore(cutoff, currency) {
+      idleness.begin();
       const result = queue.then(() => move(cutoff, currency));
       queue = result.catch(() => undefined);
+      void queue.then(() => idleness.end());
       return result;
     },
   };

@@ -1,42 +1,52 @@
-// The journal in memory, sorted by business time, for reports: reading 300,000 entries
-// from SQLite takes seconds, slicing a sorted array by date takes microseconds. Filled
-// in the background after start from the pages of the ledger's clinic-wide fold (one
-// read of the journal serves both), or on the first report when no fold fed it; then
-// kept current from the journal's change stream, so entries written here, replicated
-// in, or dated in the past all land where they belong. One cache per database; it ends
-// when the database closes.
+// A slim copy of the journal, sorted by business time, for the reports at a date that
+// need the whole history before it (credit, deferred revenue, packages, funders, the
+// trend): reading 250,000 entries from SQLite takes seconds, slicing a sorted array
+// takes microseconds. Only what those reports read is kept (shared/reports/slim-entry.ts:
+// about a sixth of the full entries' memory), and only while reports are being run:
+// the copy is made on the first such report, kept current from the journal's change
+// stream (entries written here, replicated in, or dated in the past all land where they
+// belong), and dropped after an idle period. Nothing of it exists at start. One copy
+// per database; it ends when the database closes.
 import type { Subscription } from 'rxjs';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { JournalEntry } from '../../shared/ledger/index.ts';
 import { plainEntry } from '../ledger/journal-queries.ts';
 import { byOccurrence } from '../../shared/reports/cutoff.ts';
-import { entriesBetween } from './report-sources.ts';
+import { slimEntry, type SlimEntry } from '../../shared/reports/slim-entry.ts';
+import { idleRelease, type IdleOptions } from './idle-release.ts';
+import { entryPages } from './stored-journal.ts';
 
-export interface JournalCache {
+/** Entries by business time, kept in memory: slim ones (this copy) or whole ones. */
+export interface JournalCache<Entry extends SlimEntry = JournalEntry> {
   /** Entries with from ≤ occurredAt < before ('' for no bound), oldest first. */
-  between(from: string, before: string): Promise<JournalEntry[]>;
+  between(from: string, before: string): Promise<Entry[]>;
+  /** entries held now (0 when released) */
   size(): number;
-  /** Entries read by someone else's pass over the journal (the clinic-wide fold). */
+  /** Full entries read by a pass over the journal (the copy's own fill). */
   absorb(page: readonly JournalEntry[]): void;
   /** That pass read everything: sort what it gave and answer from it. */
   absorbed(): void;
-  /** Called with each entry added after the cache was filled (written or replicated). */
-  onAdd(listener: (entry: JournalEntry) => void): void;
+  /** Called with each entry added after the copy was filled (written or replicated). */
+  onAdd(listener: (entry: Entry) => void): void;
 }
 
-const caches = new WeakMap<PunchcardDatabase, JournalCache>();
+export type SlimJournal = JournalCache<SlimEntry>;
 
-export function journalCache(db: PunchcardDatabase): JournalCache {
+const caches = new WeakMap<PunchcardDatabase, SlimJournal>();
+
+/** The database's slim copy of the journal (see above). */
+export function journalCache(db: PunchcardDatabase): SlimJournal {
   let cache = caches.get(db);
   if (!cache) {
     cache = createJournalCache(db);
     caches.set(db, cache);
+    db.onClose.push(() => caches.delete(db));
   }
   return cache;
 }
 
 /** First index whose entry happened at or after `instant`. */
-function lowerBound(entries: readonly JournalEntry[], instant: string): number {
+function lowerBound(entries: readonly SlimEntry[], instant: string): number {
   let low = 0;
   let high = entries.length;
   while (low < high) {
@@ -47,111 +57,114 @@ function lowerBound(entries: readonly JournalEntry[], instant: string): number {
   return low;
 }
 
-/**
- * Account names and amounts recur on line after line: one string each instead of one
- * per line saves about a hundred bytes a line (a 300,000-entry journal holds over a
- * million lines), and lookups by account name hash a string they have hashed before.
- */
-function internLines(entry: JournalEntry, strings: Map<string, string>): JournalEntry {
+/** A fresh copy (journalCache shares one per database); `idle` decides when it is dropped. */
+export function createJournalCache(db: PunchcardDatabase, idle: IdleOptions = {}): SlimJournal {
+  let entries: SlimEntry[] = [];
+  // Account names, amounts and ids recur line after line: one string each.
+  let strings = new Map<string, string>();
   const intern = (text: string): string => {
     const known = strings.get(text);
     if (known !== undefined) return known;
     strings.set(text, text);
     return text;
   };
-  // New line objects: the stored ones may be frozen (RxDB's change events).
-  entry.lines = entry.lines.map((line) => ({
-    account: intern(line.account),
-    amount: intern(line.amount),
-  }));
-  return entry;
-}
-
-function createJournalCache(db: PunchcardDatabase): JournalCache {
-  const entries: JournalEntry[] = [];
-  const known = new Set<string>();
-  const strings = new Map<string, string>();
-  const listeners: ((entry: JournalEntry) => void)[] = [];
-  // Before anything is read nothing is kept (that read will include it); inserts that
-  // arrive while the journal is being read are kept and merged after it.
-  let phase: 'idle' | 'absorbing' | 'loading' | 'ready' = 'idle';
+  const listeners: ((entry: SlimEntry) => void)[] = [];
+  // Empty: nothing kept, nothing watched. Filling: pages are being read; inserts that
+  // arrive meanwhile wait in `pending` and are merged after. Ready: inserts go in place.
+  let phase: 'empty' | 'filling' | 'ready' = 'empty';
   let pending: JournalEntry[] = [];
-  let loading: Promise<void> | null = null;
-  let absorbedAll: (() => void) | null = null;
+  let subscription: Subscription | null = null;
+  let filled: Promise<void> | null = null;
+  let settle: { resolve: () => void; reject: (error: unknown) => void } | null = null;
 
-  const add = (entry: JournalEntry) => {
-    if (known.has(entry.id)) return;
-    known.add(entry.id);
-    internLines(entry, strings);
-    const last = entries[entries.length - 1];
-    if (!last || byOccurrence(last, entry) <= 0) entries.push(entry);
-    else {
-      let index = lowerBound(entries, entry.occurredAt);
-      while (index < entries.length && byOccurrence(entries[index] as JournalEntry, entry) < 0)
-        index += 1;
-      entries.splice(index, 0, entry);
+  /** Put an entry in its place, unless it is there already (read by the fill and inserted). */
+  const add = (full: JournalEntry): void => {
+    const entry = slimEntry(full, intern);
+    if (!entry) return;
+    let index = lowerBound(entries, entry.occurredAt);
+    for (; index < entries.length; index += 1) {
+      const there = entries[index] as SlimEntry;
+      if (there.occurredAt !== entry.occurredAt) break;
+      if (there.id === entry.id) return;
+      if (byOccurrence(there, entry) > 0) break;
     }
+    entries.splice(index, 0, entry);
     for (const listener of listeners) listener(entry);
   };
 
-  const subscription: Subscription = db.journal.$.subscribe((event) => {
-    if (event.operation !== 'INSERT') return;
-    if (phase === 'idle') return;
-    const entry = plainEntry(event.documentData);
-    if (phase === 'ready') add(entry);
-    else pending.push(entry);
-  });
-  db.onClose.push(() => {
-    subscription.unsubscribe();
-    caches.delete(db);
-  });
-
-  const finish = () => {
-    entries.sort(byOccurrence);
-    const late = pending;
+  const release = (): void => {
+    if (phase === 'filling') return; // a fill in progress finishes first
+    subscription?.unsubscribe();
+    subscription = null;
+    entries = [];
+    strings = new Map();
     pending = [];
-    phase = 'ready';
-    for (const entry of late) add(entry);
+    phase = 'empty';
+    filled = null;
+  };
+  const idleness = idleRelease(release, idle);
+
+  const beginFilling = (): Promise<void> => {
+    phase = 'filling';
+    subscription = db.journal.$.subscribe((event) => {
+      if (event.operation !== 'INSERT') return;
+      const entry = plainEntry(event.documentData);
+      if (phase === 'ready') add(entry);
+      else if (phase === 'filling') pending.push(entry);
+    });
+    return new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   };
 
-  const load = async () => {
-    phase = 'loading';
-    const all = await entriesBetween(db, '', '');
-    for (const entry of all) {
-      if (known.has(entry.id)) continue;
-      known.add(entry.id);
-      entries.push(internLines(entry, strings));
-    }
-    finish();
-  };
-
-  return {
+  const cache: SlimJournal = {
     async between(from, before) {
-      loading ??=
-        phase === 'absorbing' ? new Promise((resolve) => (absorbedAll = resolve)) : load();
-      await loading;
-      const start = from ? lowerBound(entries, from) : 0;
-      const end = before ? lowerBound(entries, before) : entries.length;
-      return entries.slice(start, end);
+      idleness.begin();
+      try {
+        if (!filled) {
+          filled = beginFilling();
+          void (async () => {
+            for await (const page of entryPages(db, '', '')) cache.absorb(page);
+            cache.absorbed();
+          })().catch((error: unknown) => {
+            const failed = settle;
+            phase = 'ready'; // so that release drops the half-read copy
+            release();
+            failed?.reject(error);
+          });
+        }
+        await filled;
+        const start = from ? lowerBound(entries, from) : 0;
+        const end = before ? lowerBound(entries, before) : entries.length;
+        return entries.slice(start, end);
+      } finally {
+        idleness.end();
+      }
     },
     size: () => entries.length,
     absorb(page) {
-      if (phase === 'idle') phase = 'absorbing';
-      if (phase !== 'absorbing') return;
-      for (const entry of page) {
-        if (known.has(entry.id)) continue;
-        known.add(entry.id);
-        entries.push(internLines(entry, strings));
+      if (phase === 'empty') filled = beginFilling();
+      if (phase !== 'filling') return;
+      for (const full of page) {
+        const entry = slimEntry(full, intern);
+        if (entry) entries.push(entry);
       }
     },
     absorbed() {
-      if (phase !== 'absorbing') return;
-      finish();
-      loading ??= Promise.resolve();
-      absorbedAll?.();
+      if (phase !== 'filling') return;
+      entries.sort(byOccurrence);
+      const late = pending;
+      pending = [];
+      phase = 'ready';
+      for (const entry of late) add(entry);
+      settle?.resolve();
+      settle = null;
     },
     onAdd(listener) {
       listeners.push(listener);
     },
   };
+  db.onClose.push(() => {
+    idleness.stop();
+    subscription?.unsubscribe();
+  });
+  return cache;
 }

@@ -1,6 +1,11 @@
 // Reports and exports in the main process: load the entries a request needs by
 // business time, run the pure builders, write export files, and keep the export
 // record (exports.json) so a repeated export is identical and late entries show.
+// Where entries come from: a range (takings, exports) straight from the storage; the
+// whole history before a date from the slim copy of the journal (journal-cache.ts),
+// with the full entries the funders report folds read by id; needs attention at a past
+// date from a fold kept between requests (attention-checkpoint.ts). Both kept things
+// are made on the first report that needs them and dropped after an idle period.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
@@ -23,6 +28,9 @@ import {
   attentionTable,
   buildExport,
   buildReport,
+  buildSlimReport,
+  isSlimReport,
+  touchesFunder,
   endOfLocalDay,
   localDateOf,
   startOfLocalDay,
@@ -32,6 +40,8 @@ import { readExportRecords, setMapping, writeExportRecords } from './export-reco
 import { attentionCheckpoint } from './attention-checkpoint.ts';
 import { journalCache } from './journal-cache.ts';
 import { clinicFrame, loadDirectory } from './report-sources.ts';
+import { entriesBetween, entriesById, storedJournal } from './stored-journal.ts';
+import { byOccurrence } from '../../shared/reports/cutoff.ts';
 
 export interface ReportArgs {
   report: ReportName;
@@ -83,37 +93,46 @@ export function createReportService(options: {
       }
       if (args.report === 'attention') {
         // A past date: from the kept fold, moved to this date (see attention-checkpoint.ts).
-        const items = await attentionCheckpoint(db, journal).itemsBefore(
+        const items = await attentionCheckpoint(db, storedJournal(db)).itemsBefore(
           endOfLocalDay(at, frame.timeZone),
           frame.currency,
         );
         const table = attentionTable(items, at, frame, await loadDirectory(db));
         return { ...table, csv: reportCsv(table) };
       }
-      let entries: JournalEntry[];
-      if (args.report === 'takings') {
-        entries = await journal.between(
+      const request = { report: args.report, at, from, to, withinDays: args.withinDays ?? 30 };
+      const { report } = request;
+      let table: ReportTable;
+      if (report === 'takings') {
+        // A range: straight from the storage.
+        const entries = await entriesBetween(
+          db,
           startOfLocalDay(from, frame.timeZone),
           endOfLocalDay(to, frame.timeZone),
         );
+        table = buildReport(request, entries, frame, await loadDirectory(db));
       } else {
-        const end = args.report === 'trend' ? to : at;
-        entries = await journal.between('', endOfLocalDay(end, frame.timeZone));
+        // The whole history before a date: from the slim copy.
+        const end = report === 'trend' ? to : at;
+        const slim = await journal.between('', endOfLocalDay(end, frame.timeZone));
+        const directory = await loadDirectory(db);
+        if (isSlimReport(report)) {
+          table = buildSlimReport({ ...request, report }, slim, frame, directory);
+        } else {
+          // Funders folds whole entries, but only those that touch a funder: read them by id.
+          const ids = slim.filter(touchesFunder).map((entry) => entry.id);
+          const entries = (await entriesById(db, ids)).sort(byOccurrence);
+          table = buildReport(request, entries, frame, directory);
+        }
       }
-      const directory = await loadDirectory(db);
-      const table = buildReport(
-        { report: args.report, at, from, to, withinDays: args.withinDays ?? 30 },
-        entries,
-        frame,
-        directory,
-      );
       return { ...table, csv: reportCsv(table) };
     },
 
     async runExport(args) {
       const frame = await clinicFrame(db);
       const records = readExportRecords(dataDirectory);
-      const inRange = await journal.between(
+      const inRange = await entriesBetween(
+        db,
         startOfLocalDay(args.from, frame.timeZone),
         endOfLocalDay(args.to, frame.timeZone),
       );
@@ -209,17 +228,4 @@ function lateEntry(entry: JournalEntry, exportId: string): LateEntry {
     recordedAt: entry.recordedAt,
     exportId,
   };
-}
-
-/**
- * After start, once the journal is in memory: fold needs attention up to the end of
- * yesterday in the background, so a report at a recent past date answers at once.
- */
-export async function warmReports(db: PunchcardDatabase, now: () => Date): Promise<void> {
-  const frame = await clinicFrame(db);
-  const today = localDateOf(now().toISOString(), frame.timeZone);
-  await attentionCheckpoint(db, journalCache(db)).itemsBefore(
-    endOfLocalDay(addDays(today, -1), frame.timeZone),
-    frame.currency,
-  );
 }

@@ -1,30 +1,13 @@
-// What reports and exports read from the desk's database: entries by business time
-// (the journal's occurredAt index), the clinic's currency, zone and locale, and the
-// names of patients and funders.
+// What reports and exports read from the desk's database besides the entries (those:
+// stored-journal.ts): the clinic's currency, zone and locale, and the names of patients
+// and funders.
 import { normalizeMangoQuery, prepareQuery, type MangoQuery, type RxDocumentData } from 'rxdb';
 import type { Patient } from '../../shared/patients/patient.ts';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { Funder } from '../../shared/catalog/catalog.ts';
-import type { JournalEntry } from '../../shared/ledger/index.ts';
 import type { ClinicFrame, Directory } from '../../shared/reports/index.ts';
 import { directoryOf } from '../../shared/reports/index.ts';
 import { DEFAULT_CLINIC_SETTINGS, readClinicSettings } from '../ledger/clinic-settings.ts';
-import { queryJournal } from '../ledger/journal-queries.ts';
-
-/** Entries with from ≤ occurredAt < before (ISO instants; either bound may be ''). */
-export function entriesBetween(
-  db: PunchcardDatabase,
-  from: string,
-  before: string,
-): Promise<JournalEntry[]> {
-  const occurredAt: Record<string, string> = {};
-  if (from) occurredAt['$gte'] = from;
-  if (before) occurredAt['$lt'] = before;
-  return queryJournal(db, {
-    selector: Object.keys(occurredAt).length > 0 ? { occurredAt } : {},
-    sort: [{ occurredAt: 'asc' }],
-  });
-}
 
 export async function clinicFrame(db: PunchcardDatabase): Promise<ClinicFrame> {
   const settings = await readClinicSettings(db);

@@ -4,7 +4,7 @@
 import { add, compare, isPositive, isZero, negate, subtract, zeroAmount } from '../money.ts';
 import type { Amount } from '../money.ts';
 import { parseAccount } from '../ledger/accounts.ts';
-import type { JournalEntry } from '../ledger/entry.ts';
+import type { SlimEntry } from './slim-entry.ts';
 import { daysBetween, endOfLocalDay, localDateOf } from './local-days.ts';
 import type { ClinicFrame, Directory, ReportTable } from './report-table.ts';
 import { byText } from './report-table.ts';
@@ -29,7 +29,7 @@ export interface CreditRow {
 
 /** Each patient's credit at the end of `at` (rows only for non-zero balances). */
 export function creditByPatient(
-  entries: readonly JournalEntry[],
+  entries: readonly SlimEntry[],
   at: string,
   frame: ClinicFrame,
   directory: Directory,
@@ -90,7 +90,7 @@ export function creditByPatient(
 }
 
 export function creditLiability(
-  entries: readonly JournalEntry[],
+  entries: readonly SlimEntry[],
   at: string,
   frame: ClinicFrame,
   directory: Directory,

@@ -14,7 +14,10 @@ export function entriesAsOf(
 }
 
 /** Sort by business time, then id (ties resolve the same way everywhere). */
-export function byOccurrence(a: JournalEntry, b: JournalEntry): number {
+export function byOccurrence(
+  a: Pick<JournalEntry, 'occurredAt' | 'id'>,
+  b: Pick<JournalEntry, 'occurredAt' | 'id'>,
+): number {
   if (a.occurredAt !== b.occurredAt) return a.occurredAt < b.occurredAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -3,7 +3,7 @@
 // shown beside it, so the bookkeeper sees where unused value went.
 import { isZero, zeroAmount } from '../money.ts';
 import type { Amount } from '../money.ts';
-import type { JournalEntry } from '../ledger/entry.ts';
+import type { SlimEntry } from './slim-entry.ts';
 import { endOfLocalDay, localDateOf } from './local-days.ts';
 import { packagesAt, plus } from './packages-at.ts';
 import type { ClinicFrame, ReportTable } from './report-table.ts';
@@ -19,7 +19,7 @@ interface Group {
 }
 
 export function deferredRevenue(
-  entries: readonly JournalEntry[],
+  entries: readonly SlimEntry[],
   at: string,
   frame: ClinicFrame,
 ): ReportTable {

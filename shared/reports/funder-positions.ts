@@ -9,14 +9,7 @@ import { funderOwing, funderPositions, funderUnallocated } from '../ledger/proje
 import { endOfLocalDay } from './local-days.ts';
 import type { ClinicFrame, Directory, ReportTable } from './report-table.ts';
 import { byText } from './report-table.ts';
-
-function touchesFunder(entry: JournalEntry): boolean {
-  if (entry.funderId || entry.data['packageFunderId']) return true;
-  return entry.lines.some((line) => {
-    const type = parseAccount(line.account).type;
-    return type === 'funderHeld' || type === 'funderUnallocated' || type === 'funderReceivable';
-  });
-}
+import { touchesFunder } from './slim-entry.ts';
 
 export function funderPositionsAt(
   entries: readonly JournalEntry[],

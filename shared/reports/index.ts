@@ -51,5 +51,13 @@ export {
   xeroSalesInvoices,
 } from './xero-invoices.ts';
 export { buildExport } from './build-export.ts';
-export { buildReport, isRangeReport, REPORT_NAMES } from './build-report.ts';
-export type { ReportName, ReportRequest } from './build-report.ts';
+export {
+  buildReport,
+  buildSlimReport,
+  isRangeReport,
+  isSlimReport,
+  REPORT_NAMES,
+} from './build-report.ts';
+export type { ReportName, ReportRequest, SlimReportName } from './build-report.ts';
+export { slimEntry, touchesFunder } from './slim-entry.ts';
+export type { SlimEntry } from './slim-entry.ts';

@@ -3,7 +3,7 @@
 import { add, negate, zeroAmount } from '../money.ts';
 import type { Amount } from '../money.ts';
 import { parseAccount } from '../ledger/accounts.ts';
-import type { JournalEntry } from '../ledger/entry.ts';
+import type { SlimEntry } from './slim-entry.ts';
 import { LocalDays } from './local-days.ts';
 import type { ClinicFrame, ReportTable } from './report-table.ts';
 
@@ -18,7 +18,7 @@ function seriesOf(account: string): Series | null {
 }
 
 export function liabilityTrend(
-  entries: readonly JournalEntry[],
+  entries: readonly SlimEntry[],
   range: { from: string; to: string },
   frame: ClinicFrame,
 ): ReportTable {

@@ -4,7 +4,7 @@
 import { add, subtract, zeroAmount } from '../money.ts';
 import type { Amount } from '../money.ts';
 import { parseAccount, REVENUE_BREAKAGE } from '../ledger/accounts.ts';
-import type { JournalEntry } from '../ledger/entry.ts';
+import type { SlimEntry } from './slim-entry.ts';
 import type { SoldPackage } from '../ledger/packagePlan.ts';
 
 export interface PackageAt {
@@ -25,7 +25,7 @@ function count(value: unknown): number {
 
 /** Packages as of `cutoff` (an ISO instant: entries before it count). */
 export function packagesAt(
-  entries: readonly JournalEntry[],
+  entries: readonly SlimEntry[],
   cutoff: string,
   currency: string,
 ): Map<string, PackageAt> {

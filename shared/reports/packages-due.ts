@@ -1,13 +1,13 @@
 // Packages that need a word with the patient: those expiring within N days of a date,
 // and those with one session left.
-import type { JournalEntry } from '../ledger/entry.ts';
+import type { SlimEntry } from './slim-entry.ts';
 import { addDays, endOfLocalDay, localDateOf } from './local-days.ts';
 import { packagesAt } from './packages-at.ts';
 import type { ClinicFrame, Directory, ReportTable } from './report-table.ts';
 import { byText } from './report-table.ts';
 
 export function packagesDue(
-  entries: readonly JournalEntry[],
+  entries: readonly SlimEntry[],
   at: string,
   withinDays: number,
   frame: ClinicFrame,
