@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { isZero } from '../money.ts';
 import { plan, TestJournal } from '../testing/ledgerHarness.ts';
 import { testDesk } from '../testing/ledgerContext.ts';
-import type { Appointment, CommandResult, JournalEntry } from './index.ts';
+import type { Appointment, CommandResult, JournalEntry, LedgerState } from './index.ts';
+import { invoiceDue } from './state.ts';
 import {
   allocateFunderMoney,
   applyEntry,
@@ -20,6 +21,7 @@ import {
   fromEntries,
   grantCourtesyCredit,
   invoicesOfPatient,
+  isGuardedLiability,
   markNoShow,
   needsAttention,
   packagesOfPatient,
@@ -35,6 +37,7 @@ import {
   waiveFee,
   writeOffCredit,
 } from './index.ts';
+import type { AttentionState } from './attention-state.ts';
 import {
   applyToAttentionState,
   attentionStateFrom,
@@ -69,6 +72,7 @@ type Op =
       pkg: boolean;
       pay: string;
       fund: string;
+      split: boolean;
     }
   | { op: 'missed'; p: string; noShow: boolean; fee: string; pkg: boolean }
   | { op: 'invoice'; what: 'unapply' | 'convert' | 'waive'; p: string; i: number }
@@ -106,6 +110,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     pkg: fc.boolean(),
     pay: fc.oneof(fc.constant('0'), amount),
     fund: fc.oneof(fc.constant('0'), amount),
+    split: fc.boolean(),
   }),
   fc.record({
     op: fc.constant('missed' as const),
@@ -241,7 +246,7 @@ function run(j: TestJournal, op: Op): void {
               patientId: op.p,
               paymentId: payment.paymentId,
               amount: op.a,
-              method: payment.unrefundedByMethod[0]?.method ?? 'card',
+              method: nth(payment.unrefundedByMethod, op.i)?.method ?? 'card',
             },
             d,
           ),
@@ -265,7 +270,13 @@ function run(j: TestJournal, op: Op): void {
     case 'checkout': {
       const appointment = book(op.p, op.price, op.pkg);
       if (!appointment) return;
-      const payments = isZero(op.pay) ? [] : [{ method: 'cash' as const, amount: op.pay }];
+      // Some check-outs take two methods under one payment.
+      const payments = isZero(op.pay)
+        ? []
+        : [
+            { method: 'cash' as const, amount: op.pay },
+            ...(op.split ? [{ method: 'card' as const, amount: '10.00' }] : []),
+          ];
       const funderHeld = isZero(op.fund) ? [] : [{ funderId: 'f1', amount: op.fund }];
       return accept(
         checkOutAppointment(
@@ -332,6 +343,28 @@ function mergedJournal(shared: Op[], onA: Op[], onB: Op[]): JournalEntry[] {
   ];
 }
 
+/**
+ * The same journal under ULIDs (the ids the app makes, which IdSlots packs): every test
+ * id renamed, in the same order, wherever it appears.
+ */
+function withUlids(entries: readonly JournalEntry[]): JournalEntry[] {
+  const text = JSON.stringify(entries);
+  const testIds = [...new Set(text.match(/\d{8}T\d{9}Z-[A-Z]-\d{6}/g) ?? [])].sort();
+  const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const ulidOf = new Map(
+    testIds.map((id, index) => {
+      let digits = '';
+      for (let n = index; digits.length < 8; n = Math.floor(n / 32))
+        digits = crockford.charAt(n % 32) + digits;
+      // A fixed time and random part, then a counter that keeps the order.
+      return [id, `01JC7K3QW9X2M5PR8T${digits}`];
+    }),
+  );
+  return JSON.parse(
+    text.replace(/\d{8}T\d{9}Z-[A-Z]-\d{6}/g, (id) => ulidOf.get(id) ?? id),
+  ) as JournalEntry[];
+}
+
 function shuffled<T>(list: readonly T[], randoms: Iterator<number>): T[] {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i -= 1) {
@@ -339,6 +372,50 @@ function shuffled<T>(list: readonly T[], randoms: Iterator<number>): T[] {
     [out[i], out[k]] = [out[k] as T, out[i] as T];
   }
   return out;
+}
+
+/** Every figure the lean state holds, read from it … */
+function leanFigures(lean: AttentionState): unknown {
+  const snapshot = snapshotAttentionState(lean);
+  return {
+    balances: snapshot['balances'],
+    invoices: snapshot['invoices'],
+    payments: snapshot['payments'],
+    packages: [...lean.packages]
+      .filter(([, p]) => p.sessions >= 0)
+      .map(([id, p]) => [id, p.used, p.sessions, p.name, p.patientId])
+      .sort(),
+  };
+}
+
+/** … and the same figures read from the full LedgerState. */
+function fullFigures(full: LedgerState): unknown {
+  const byId = <T>(rows: [string, T][]) => rows.sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return {
+    balances: byId(
+      [...full.balances].filter(
+        ([account, balance]) => isGuardedLiability(account) && !isZero(balance),
+      ),
+    ),
+    invoices: byId(
+      [...full.invoices].map(([id, r]): [string, unknown] => [
+        id,
+        [invoiceDue(r), r.number, r.patientId],
+      ]),
+    ),
+    payments: byId(
+      [...full.payments]
+        .filter(([, r]) => r.byMethod.size > 0)
+        .map(([id, r]): [string, unknown] => [
+          id,
+          [r.patientId, r.entryId, [...r.byMethod].sort((a, b) => (a[0] < b[0] ? -1 : 1))],
+        ]),
+    ),
+    packages: [...full.packages]
+      .filter(([, p]) => p.sale)
+      .map(([id, p]) => [id, p.used, p.sale?.sessions, p.sale?.name, p.sale?.patientId])
+      .sort(),
+  };
 }
 
 const ops = (max: number) => fc.array(opArb, { minLength: 0, maxLength: max });
@@ -354,7 +431,8 @@ const spendArb: fc.Arbitrary<Op> = fc.oneof(
       price: amount,
       auto: fc.constant(true),
       pkg: fc.boolean(),
-      pay: fc.constant('0'),
+      pay: fc.oneof(fc.constant('0'), fc.constant('30.00')),
+      split: fc.boolean(),
       fund: fc.oneof(fc.constant('0'), fc.constant('60.00')),
     }),
     weight: 3,
@@ -386,8 +464,10 @@ describe('the lean clinic-wide state (attention-state.ts)', () => {
         offline,
         offline,
         fc.infiniteStream(fc.nat()),
-        (shared, onA, onB, randoms) => {
-          const entries = mergedJournal(shared, onA, onB);
+        fc.boolean(),
+        (shared, onA, onB, randoms, ulids) => {
+          const merged = mergedJournal(shared, onA, onB);
+          const entries = ulids ? withUlids(merged) : merged;
           const full = fromEntries(entries, 'AUD');
           const expected = needsAttention(full);
           if (expected.length > 0) withItems += 1;
@@ -400,6 +480,7 @@ describe('the lean clinic-wide state (attention-state.ts)', () => {
           assert.deepEqual(needsAttention(lean), expected);
           assert.equal(lean.entryCount, full.entryCount);
           assert.equal(lean.lineTotal, full.lineTotal);
+          assert.deepEqual(leanFigures(lean), fullFigures(full));
           // Arrival order and repeats change nothing at all.
           assert.deepEqual(
             snapshotAttentionState(lean),
@@ -464,5 +545,86 @@ describe('the lean clinic-wide state (attention-state.ts)', () => {
     );
     // Keeps only non-zero guarded balances: the card account and zeros are not held.
     assert.deepEqual([...lean.balances.keys()], ['credit:p1']);
+  });
+
+  test('a paid fee turned into credit is neither due nor over-paid', () => {
+    const j = new TestJournal('AUD', testDesk('S'));
+    const visit = bookAppointment(
+      j.state,
+      {
+        patientId: 'p1',
+        serviceId: 'physio',
+        practitionerId: 'dr',
+        start: j.desk.now,
+        durationMinutes: 30,
+        price: '90.00',
+      },
+      j.desk,
+    );
+    assert.ok(visit.ok);
+    const fee = j.ok(markNoShow(j.state, { appointment: visit.appointment, fee: '40.00' }, j.desk));
+    j.ok(
+      recordPayment(
+        j.state,
+        { payer: { type: 'patient', patientId: 'p1' }, method: 'card', amount: '40.00' },
+        j.desk,
+      ),
+    );
+    j.ok(convertFeeToCredit(j.state, { invoiceId: fee.invoiceId }, j.desk));
+    const lean = attentionStateFrom(j.entries, 'AUD');
+    assert.deepEqual(leanFigures(lean), fullFigures(j.state));
+    const slot = lean.invoices.ids.slotOf(fee.invoiceId);
+    assert.equal(lean.invoices.due[slot], '0.00');
+    assert.deepEqual(needsAttention(lean), []);
+  });
+
+  test("a payment's patient is that of the earliest entry bringing its money in, whatever the order", () => {
+    const received = (id: string, patientId: string): JournalEntry => ({
+      id,
+      kind: 'paymentReceived',
+      occurredAt: '2025-03-03T09:00:00.000Z',
+      recordedAt: '2025-03-03T09:00:00.000Z',
+      deskId: 'A',
+      staffId: 'staff1',
+      patientId,
+      counterpartyPatientId: '',
+      funderId: '',
+      appointmentId: '',
+      invoiceId: '',
+      packageId: '',
+      paymentId: '01JC0000000000000000PAYMNT',
+      reverses: '',
+      reasonCode: '',
+      memo: '',
+      number: '',
+      lines: [
+        { account: 'card', amount: '10.00' },
+        { account: `credit:${patientId}`, amount: '-10.00' },
+      ],
+      data: {},
+    });
+    const refund: JournalEntry = {
+      ...received('01JC0000000000000000000003', 'p1'),
+      kind: 'creditRefunded',
+      lines: [
+        { account: 'credit:p1', amount: '30.00' },
+        { account: 'card', amount: '-30.00' },
+      ],
+    };
+    const later = received('01JC0000000000000000000002', 'p1');
+    const earlier = received('01JC0000000000000000000001', 'p2');
+    for (const order of [
+      [later, earlier, refund],
+      [earlier, later, refund],
+      [refund, later, earlier],
+    ]) {
+      const lean = attentionStateFrom(order, 'AUD');
+      const items = needsAttention(lean).filter((item) => item.kind === 'payment-overrefunded');
+      assert.deepEqual(
+        items.map((item) => [item.patientId, item.amount]),
+        [['p2', '10.00']],
+      );
+      assert.deepEqual(needsAttention(lean), needsAttention(fromEntries(order, 'AUD')));
+    }
   });
 });

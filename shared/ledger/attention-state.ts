@@ -12,20 +12,25 @@
 //   - packages: sessions used, and the sale's size, name and patient;
 //   - payments: net money in per method (received less refunded), and the patient.
 // Nothing of an entry is held but these strings; the ones that recur (patient ids,
-// package names) are shared through one intern table.
+// package names) are shared through one intern table. The many ids (every entry's, every
+// invoice's and payment's) are numbered by IdSlots (id-slots.ts), and what is known of an
+// invoice or payment sits in arrays indexed by that number: no object per item.
 import type { Amount } from '../money.ts';
 import { add, isNegative, isPositive, isZero, negate, subtract, zeroAmount } from '../money.ts';
 import { parseAccount, type ParsedAccount } from './accounts.ts';
 import type { InvoiceDocument, InvoiceMove, JournalEntry, PaymentMethod } from './entry.ts';
 import type { SoldPackage } from './packagePlan.ts';
 import type { AttentionItem } from './state.ts';
+import { IdSlots } from './id-slots.ts';
 
-export interface InvoiceDue {
+/** Per invoice (by slot): still due, number and patient. */
+export interface InvoiceTable {
+  ids: IdSlots;
   /** charged less cancelled and settled, plus what moved to credit (negative: over-paid) */
-  due: Amount;
+  due: Amount[];
   /** from the entry that raised the invoice; '' until it has arrived */
-  number: string;
-  patientId: string;
+  number: string[];
+  patientId: string[];
 }
 
 export interface PackageCount {
@@ -37,25 +42,33 @@ export interface PackageCount {
   patientId: string;
 }
 
-export interface PaymentNet {
-  /** the patient of the entry that brought the money in (the earliest by id) */
-  patientId: string;
-  entryId: string;
-  /** money in less refunded, per method */
-  byMethod: Partial<Record<PaymentMethod, Amount>>;
+/**
+ * Per payment (by slot): money in less refunded, per method (nearly every payment has
+ * one method: kept apart from the rare others), and its patient — that of the entry that
+ * brought the money in, the earliest by id.
+ */
+export interface PaymentTable {
+  ids: IdSlots;
+  patientId: string[];
+  /** slot (in `seen`) of the entry that brought the money in; -1 until one has arrived */
+  entrySlot: number[];
+  method: (PaymentMethod | '')[];
+  net: Amount[];
+  otherMethods: Map<number, Map<PaymentMethod, Amount>>;
 }
 
 export interface AttentionState {
   readonly currency: string;
   entryCount: number;
-  seen: Set<string>;
+  /** every entry applied */
+  seen: IdSlots;
   /** the sum of every line applied: zero when every entry balanced */
   lineTotal: Amount;
   /** guarded liability accounts with a balance other than zero (debits positive) */
   balances: Map<string, Amount>;
-  invoices: Map<string, InvoiceDue>;
+  invoices: InvoiceTable;
   packages: Map<string, PackageCount>;
-  payments: Map<string, PaymentNet>;
+  payments: PaymentTable;
   attention: Map<string, AttentionItem>;
   /** one copy of each recurring string (patient ids, package names) */
   strings: Map<string, string>;
@@ -65,12 +78,19 @@ export function createAttentionState(currency: string): AttentionState {
   return {
     currency,
     entryCount: 0,
-    seen: new Set(),
+    seen: new IdSlots(),
     lineTotal: zeroAmount(currency),
     balances: new Map(),
-    invoices: new Map(),
+    invoices: { ids: new IdSlots(), due: [], number: [], patientId: [] },
     packages: new Map(),
-    payments: new Map(),
+    payments: {
+      ids: new IdSlots(),
+      patientId: [],
+      entrySlot: [],
+      method: [],
+      net: [],
+      otherMethods: new Map(),
+    },
     attention: new Map(),
     strings: new Map(),
   };
@@ -88,21 +108,24 @@ export function attentionStateFrom(
 
 interface Touched {
   accounts: Map<string, ParsedAccount>;
-  invoices: Set<string>;
+  /** invoice slots */
+  invoices: Set<number>;
   packageId: string;
-  paymentId: string;
+  /** payment slot, -1 for none */
+  payment: number;
 }
 
 /** Apply one entry. Returns false (and changes nothing) when it was already applied. */
 export function applyToAttentionState(state: AttentionState, entry: JournalEntry): boolean {
-  if (state.seen.has(entry.id)) return false;
-  state.seen.add(entry.id);
+  const seen = state.seen.size;
+  const entrySlot = state.seen.add(entry.id);
+  if (entrySlot < seen) return false; // had a slot already: applied before
   state.entryCount += 1;
   const touched: Touched = {
     accounts: new Map(),
     invoices: new Set(),
     packageId: '',
-    paymentId: '',
+    payment: -1,
   };
   if (!linesCancelOut(entry.lines)) {
     for (const line of entry.lines) state.lineTotal = add(state.lineTotal, line.amount);
@@ -118,7 +141,7 @@ export function applyToAttentionState(state: AttentionState, entry: JournalEntry
     else state.balances.set(line.account, balance);
     touched.accounts.set(line.account, parsed);
   }
-  if (entry.paymentId) applyPayment(state, entry, touched);
+  if (entry.paymentId) applyPayment(state, entry, entrySlot, touched);
   applyInvoice(state, entry, touched);
   applyPackage(state, entry, touched);
   refresh(state, touched);
@@ -156,57 +179,114 @@ function linesCancelOut(lines: JournalEntry['lines']): boolean {
   return open.size === 0;
 }
 
-function applyPayment(state: AttentionState, entry: JournalEntry, touched: Touched): void {
-  let record = state.payments.get(entry.paymentId);
+function paymentSlot(state: AttentionState, paymentId: string): number {
+  const table = state.payments;
+  const known = table.ids.size;
+  const slot = table.ids.add(paymentId);
+  if (slot === known) {
+    table.patientId.push('');
+    table.entrySlot.push(-1);
+    table.method.push('');
+    table.net.push(zeroAmount(state.currency));
+  }
+  return slot;
+}
+
+/** Add to the payment's net money in by one method. */
+function addToNet(
+  state: AttentionState,
+  slot: number,
+  method: PaymentMethod,
+  amount: Amount,
+): void {
+  const table = state.payments;
+  const first = table.method[slot];
+  if (first === '' || first === method) {
+    table.method[slot] = method;
+    table.net[slot] = canonical(state, add(table.net[slot] ?? zeroAmount(state.currency), amount));
+    return;
+  }
+  let others = table.otherMethods.get(slot);
+  if (!others) table.otherMethods.set(slot, (others = new Map()));
+  others.set(
+    method,
+    canonical(state, add(others.get(method) ?? zeroAmount(state.currency), amount)),
+  );
+}
+
+/** Each method's net money in for one payment. */
+export function paymentNets(state: AttentionState, slot: number): [PaymentMethod, Amount][] {
+  const table = state.payments;
+  const first = table.method[slot];
+  const nets: [PaymentMethod, Amount][] = [];
+  if (first) nets.push([first, table.net[slot] ?? zeroAmount(state.currency)]);
+  for (const pair of table.otherMethods.get(slot) ?? []) nets.push(pair);
+  return nets;
+}
+
+function applyPayment(
+  state: AttentionState,
+  entry: JournalEntry,
+  entrySlot: number,
+  touched: Touched,
+): void {
+  let slot = -1;
   let receivedHere = false;
   for (const line of entry.lines) {
     const parsed = parseAccount(line.account);
     if (parsed.type !== 'money') continue;
-    if (!record) {
-      record = { patientId: '', entryId: '', byMethod: {} };
-      state.payments.set(entry.paymentId, record);
-    }
-    const net = add(record.byMethod[parsed.method] ?? zeroAmount(state.currency), line.amount);
-    record.byMethod[parsed.method] = isZero(net) ? zeroAmount(state.currency) : net;
+    if (slot < 0) slot = paymentSlot(state, entry.paymentId);
+    addToNet(state, slot, parsed.method, line.amount);
     if (isPositive(line.amount) && entry.kind !== 'reversal') receivedHere = true;
   }
-  if (!record) return; // no money moved: nothing of the payment can need attention
+  if (slot < 0) return; // no money moved: nothing of the payment can need attention
   // The entry that brought the money in describes the payment.
-  if (receivedHere && (!record.entryId || entry.id < record.entryId)) {
-    record.entryId = entry.id;
-    record.patientId = intern(state, entry.patientId);
+  const table = state.payments;
+  const described = table.entrySlot[slot] ?? -1;
+  if (receivedHere && (described < 0 || entry.id < state.seen.idAt(described))) {
+    table.entrySlot[slot] = entrySlot;
+    table.patientId[slot] = intern(state, entry.patientId);
   }
-  touched.paymentId = entry.paymentId;
+  touched.payment = slot;
 }
 
-function invoiceRecord(state: AttentionState, invoiceId: string): InvoiceDue {
-  let record = state.invoices.get(invoiceId);
-  if (!record) {
-    record = { due: zeroAmount(state.currency), number: '', patientId: '' };
-    state.invoices.set(invoiceId, record);
+/** Zero as the one shared string (most dues and nets end at zero). */
+function canonical(state: AttentionState, amount: Amount): Amount {
+  return isZero(amount) ? zeroAmount(state.currency) : amount;
+}
+
+function invoiceSlot(state: AttentionState, invoiceId: string): number {
+  const table = state.invoices;
+  const known = table.ids.size;
+  const slot = table.ids.add(invoiceId);
+  if (slot === known) {
+    table.due.push(zeroAmount(state.currency));
+    table.number.push('');
+    table.patientId.push('');
   }
-  return record;
+  return slot;
 }
 
 function applyInvoice(state: AttentionState, entry: JournalEntry, touched: Touched): void {
+  const table = state.invoices;
   const doc = entry.data['invoice'];
   if (entry.kind !== 'reversal' && doc && typeof doc === 'object' && !Array.isArray(doc)) {
     const invoice = doc as unknown as InvoiceDocument;
-    const record = invoiceRecord(state, invoice.invoiceId);
-    record.number = invoice.number;
-    record.patientId = intern(state, invoice.patientId);
-    touched.invoices.add(invoice.invoiceId);
+    const slot = invoiceSlot(state, invoice.invoiceId);
+    table.number[slot] = invoice.number;
+    table.patientId[slot] = intern(state, invoice.patientId);
+    touched.invoices.add(slot);
   }
   const moves = entry.data['invoiceMoves'];
   if (Array.isArray(moves)) {
     for (const raw of moves) {
       const move = raw as unknown as InvoiceMove;
-      const record = invoiceRecord(state, move.invoiceId);
+      const slot = invoiceSlot(state, move.invoiceId);
+      const due = table.due[slot] ?? zeroAmount(state.currency);
       // Due = charge − cancel − credit − funderHeld − payment − unapplied + toCredit.
       const adds = move.how === 'charge' || move.how === 'toCredit';
-      const due = adds ? add(record.due, move.amount) : subtract(record.due, move.amount);
-      record.due = isZero(due) ? zeroAmount(state.currency) : due;
-      touched.invoices.add(move.invoiceId);
+      table.due[slot] = canonical(state, adds ? add(due, move.amount) : subtract(due, move.amount));
+      touched.invoices.add(slot);
     }
   }
 }
@@ -271,20 +351,22 @@ function refresh(state: AttentionState, touched: Touched): void {
       });
     } else state.attention.delete(key);
   }
-  for (const invoiceId of touched.invoices) {
-    const record = state.invoices.get(invoiceId);
+  const invoices = state.invoices;
+  for (const slot of touched.invoices) {
+    const invoiceId = invoices.ids.idAt(slot);
     const key = `invoice:${invoiceId}`;
-    if (record && isNegative(record.due)) {
+    const due = invoices.due[slot] ?? zero;
+    if (isNegative(due)) {
       state.attention.set(key, {
         key,
         kind: 'invoice-overpaid',
-        message: `Invoice ${record.number || invoiceId} is over-paid by ${negate(record.due)}`,
-        patientId: record.patientId,
+        message: `Invoice ${invoices.number[slot] || invoiceId} is over-paid by ${negate(due)}`,
+        patientId: invoices.patientId[slot] ?? '',
         account: '',
         packageId: '',
         invoiceId,
         paymentId: '',
-        amount: negate(record.due),
+        amount: negate(due),
       });
     } else state.attention.delete(key);
   }
@@ -306,17 +388,17 @@ function refresh(state: AttentionState, touched: Touched): void {
       });
     } else state.attention.delete(key);
   }
-  if (touched.paymentId) {
-    const paymentId = touched.paymentId;
-    const record = state.payments.get(paymentId);
-    for (const [method, net] of Object.entries(record?.byMethod ?? {})) {
+  if (touched.payment >= 0) {
+    const slot = touched.payment;
+    const paymentId = state.payments.ids.idAt(slot);
+    for (const [method, net] of paymentNets(state, slot)) {
       const key = `payment:${paymentId}:${method}`;
-      if (record && isNegative(net)) {
+      if (isNegative(net)) {
         state.attention.set(key, {
           key,
           kind: 'payment-overrefunded',
           message: `Payment ${paymentId} (${method}) has been refunded ${negate(net)} more than it brought in`,
-          patientId: record.patientId,
+          patientId: state.payments.patientId[slot] ?? '',
           account: method,
           packageId: '',
           invoiceId: '',
@@ -347,21 +429,33 @@ function describeAccount(parsed: ParsedAccount, account: string): string {
 
 /** A plain, deterministic picture of the state: an incremental fold and a fresh one agree on it. */
 export function snapshotAttentionState(state: AttentionState): { [key: string]: unknown } {
-  const sorted = <V>(map: Map<string, V>): [string, V][] =>
-    [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const byId = (a: [string, unknown], b: [string, unknown]) =>
+    a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+  const sorted = <V>(map: Map<string, V>): [string, V][] => [...map.entries()].sort(byId);
+  const bySlot = (ids: IdSlots, view: (slot: number) => unknown): [string, unknown][] =>
+    Array.from({ length: ids.size }, (_, slot): [string, unknown] => [
+      ids.idAt(slot),
+      view(slot),
+    ]).sort(byId);
   return {
     currency: state.currency,
     entryCount: state.entryCount,
     lineTotal: state.lineTotal,
     balances: sorted(state.balances),
-    invoices: sorted(state.invoices),
-    packages: sorted(state.packages),
-    payments: sorted(state.payments).map(([id, p]) => [
-      id,
-      p.patientId,
-      p.entryId,
-      Object.entries(p.byMethod).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    invoices: bySlot(state.invoices.ids, (slot) => [
+      state.invoices.due[slot],
+      state.invoices.number[slot],
+      state.invoices.patientId[slot],
     ]),
+    packages: sorted(state.packages),
+    payments: bySlot(state.payments.ids, (slot) => {
+      const entrySlot = state.payments.entrySlot[slot] ?? -1;
+      return [
+        state.payments.patientId[slot],
+        entrySlot < 0 ? '' : state.seen.idAt(entrySlot),
+        paymentNets(state, slot).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+      ];
+    }),
     attention: sorted(state.attention),
   };
 }
