@@ -1,5 +1,10 @@
-// The backup file layout (format version 1). Everything is in one file so a
-// backup can be copied, mailed or kept on a USB stick as a single thing.
+// The backup file layout. Everything is in one file so a backup can be copied,
+// mailed or kept on a USB stick as a single thing.
+//
+// Format versions: 1 = brotli payload (still read and restored); 2 = zstd
+// payload (written now). The layout is the same; the version changed so that an
+// app that only knows brotli says "written by a newer version" rather than
+// "damaged" when it meets a zstd backup.
 //
 //   offset 0   8 bytes   magic: 0x89 "PCBAK" "\r\n" (the 0x89 and CR LF catch
 //                        text-mode copies, as PNG does)
@@ -8,7 +13,8 @@
 //         14   H bytes   header: UTF-8 JSON (manifest + encryption parameters)
 //     14 + H   32 bytes  SHA-256 of everything before (catches a damaged header
 //                        before we trust any length in it)
-//     46 + H   payload   the SQLite snapshot, compressed, then encrypted if a
+//     46 + H   payload   the SQLite snapshot, compressed (the manifest names the
+//                        codec: "brotli" or "zstd"), then encrypted if a
 //                        passphrase was given (AES-256-GCM; the header block is
 //                        its additional authenticated data)
 //              16 bytes  GCM tag (encrypted files only)
@@ -18,7 +24,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 export const MAGIC = Buffer.from([0x89, 0x50, 0x43, 0x42, 0x41, 0x4b, 0x0d, 0x0a]);
-export const FORMAT_VERSION = 1;
+/** The version new backups are written in; every version up to it is read. */
+export const FORMAT_VERSION = 2;
 export const PREFIX_BYTES = MAGIC.length + 2 + 4;
 export const HASH_BYTES = 32;
 export const GCM_TAG_BYTES = 16;
@@ -39,7 +46,11 @@ export const manifestSchema = z.object({
   /** Whatever the app's `describe` hook returned (journal totals, ...). */
   summary: z.json().optional(),
   snapshot: z.object({ bytes: count, sha256: sha256Hex }),
-  payload: z.object({ compression: z.literal('brotli'), bytes: count, sha256: sha256Hex }),
+  payload: z.object({
+    compression: z.enum(['brotli', 'zstd']),
+    bytes: count,
+    sha256: sha256Hex,
+  }),
 });
 
 export const scryptParamsSchema = z.object({
@@ -74,14 +85,14 @@ export type EncryptionHeader = z.infer<typeof encryptionSchema>;
 export type ScryptParams = z.infer<typeof scryptParamsSchema>;
 export type BackupHeader = z.infer<typeof headerSchema>;
 
-/** Magic, version, length, header JSON and the header's own checksum. */
+/** Magic, the manifest's format version, length, header JSON and the header's own checksum. */
 export function encodeHeaderBlock(header: BackupHeader): Buffer {
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   if (json.length > MAX_HEADER_BYTES)
     throw new Error('Backup header too large (the describe() summary is too big).');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   MAGIC.copy(prefix, 0);
-  prefix.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
+  prefix.writeUInt16BE(header.manifest.formatVersion, MAGIC.length);
   prefix.writeUInt32BE(json.length, MAGIC.length + 2);
   const body = Buffer.concat([prefix, json]);
   return Buffer.concat([body, createHash('sha256').update(body).digest()]);

@@ -1,5 +1,6 @@
 // Reading a backup file back: the cheap look at its header (for lists) and the
-// complete verification (for "verify after write" and before any restore).
+// complete verification (before any restore, and the "verify" command); the
+// check right after writing (confirm-written-backup.ts) shares its steps.
 // Checks run from cheapest to dearest, and each failure names its problem:
 // magic -> version -> header checksum -> size -> whole-file checksum ->
 // passphrase -> authenticated decryption -> payload and snapshot checksums ->
@@ -11,10 +12,11 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import zlib from 'node:zlib';
 import { removeQuietly } from './atomic-file.ts';
 import { createByteTap } from './byte-tap.ts';
+import { createDecompressor } from './compression.ts';
 import { BackupFileError } from './errors.ts';
 import {
   FORMAT_VERSION,
@@ -30,7 +32,8 @@ import type { BackupHeader, BackupManifest } from './format.ts';
 import { deriveKeys, keyCheckMatches } from './key-derivation.ts';
 import { reportPhase } from './progress.ts';
 import type { ProgressListener } from './progress.ts';
-import { countRows, integrityProblems, sameCounts } from './sqlite-inspect.ts';
+import { integrityProblemsInWorker } from './integrity-in-worker.ts';
+import { countRows, sameCounts } from './sqlite-inspect.ts';
 import type { TableCounts } from './sqlite-inspect.ts';
 
 export interface BackupInfo {
@@ -175,34 +178,40 @@ async function wholeFileChecksumMatches(
   }
 }
 
+/** A backup whose container checks passed and whose payload is ready to be decoded. */
+export interface OpenedBackup extends BackupInfo {
+  readonly headerBlock: Buffer;
+  readonly decipher: DecipherGCM | null;
+  /** How a failure from here on is diagnosed: "tampered" if encrypted, else "corrupt". */
+  readonly damaged: 'tampered' | 'corrupt';
+}
+
 /**
- * Complete verification. Resolves only when every check passed; otherwise
- * rejects with a BackupFileError naming the problem. Never modifies `file`.
+ * The container checks, cheapest first: header, size, whole-file checksum,
+ * passphrase. Reads the payload's bytes once (for the checksum), decodes nothing.
  */
-export async function verifyBackup(
+export async function openBackup(
   file: string,
-  options: VerifyOptions = {},
-): Promise<VerifiedBackup> {
+  passphrase: string | undefined,
+  onProgress?: ProgressListener,
+): Promise<OpenedBackup> {
   const parsed = await readHeader(file);
   checkSize(file, parsed);
   const { header, headerBlock, fileBytes } = parsed;
   const { manifest, encryption } = header;
 
-  if (!(await wholeFileChecksumMatches(file, fileBytes, options.onProgress))) {
+  if (!(await wholeFileChecksumMatches(file, fileBytes, onProgress))) {
     throw new BackupFileError('corrupt', file, 'file checksum mismatch');
   }
 
   // After the checksum passed, any failure of an encrypted file means someone
   // rewrote it knowingly (or a bug): "tampered". For plain files: "corrupt".
   const damaged = encryption ? 'tampered' : 'corrupt';
-  const payloadStart = headerBlock.length;
-  const payloadEnd = payloadStart + manifest.payload.bytes; // exclusive
-
   let decipher: DecipherGCM | null = null;
   if (encryption) {
-    if (options.passphrase === undefined || options.passphrase === '')
+    if (passphrase === undefined || passphrase === '')
       throw new BackupFileError('passphrase-required', file);
-    const keys = await deriveKeys(options.passphrase, encryption.kdf);
+    const keys = await deriveKeys(passphrase, encryption.kdf);
     if (!keyCheckMatches(keys, encryption.keyCheck))
       throw new BackupFileError('wrong-passphrase', file);
     const nonce = Buffer.from(encryption.nonce, 'base64');
@@ -210,7 +219,7 @@ export async function verifyBackup(
     const handle = await fsp.open(file, 'r');
     let tag: Buffer;
     try {
-      tag = await readExactly(handle, payloadEnd, GCM_TAG_BYTES);
+      tag = await readExactly(handle, headerBlock.length + manifest.payload.bytes, GCM_TAG_BYTES);
     } finally {
       await handle.close();
     }
@@ -218,22 +227,51 @@ export async function verifyBackup(
     decipher.setAAD(headerBlock);
     decipher.setAuthTag(tag);
   }
+  return {
+    file,
+    manifest,
+    encrypted: encryption !== null,
+    fileBytes,
+    headerBlock,
+    decipher,
+    damaged,
+  };
+}
 
-  const ownTemp = options.extractTo === undefined;
-  const tempDir = ownTemp
-    ? await fsp.mkdtemp(path.join(options.workDir ?? os.tmpdir(), 'punchcard-verify-'))
-    : null;
-  const snapshotPath = options.extractTo ?? path.join(tempDir ?? '', 'snapshot.sqlite');
-  try {
-    const payloadTap = createByteTap();
-    const snapshotTap = createByteTap((seen) =>
+/**
+ * Where `decodePayload` sends the decompressed snapshot: a file it is written
+ * to (and hashed on the way, to be compared with the manifest), or a sink that
+ * itself checks the bytes against a file whose hash is the manifest's.
+ */
+export type SnapshotDestination = { readonly writeTo: string } | { readonly compareWith: Writable };
+
+/**
+ * Decrypts (authenticating) and decompresses the payload into `destination`,
+ * and checks the payload against the manifest's size and SHA-256, and the
+ * decompressed snapshot against its size (and SHA-256 when written to a file).
+ */
+export async function decodePayload(
+  opened: OpenedBackup,
+  destination: SnapshotDestination,
+  onProgress?: ProgressListener,
+): Promise<void> {
+  const { file, manifest, fileBytes, headerBlock, decipher, damaged } = opened;
+  const payloadStart = headerBlock.length;
+  const payloadEnd = payloadStart + manifest.payload.bytes; // exclusive
+  const payloadTap = createByteTap();
+  const hashSnapshot = 'writeTo' in destination;
+  const snapshotTap = createByteTap(
+    (seen) =>
       reportPhase(
-        options.onProgress,
+        onProgress,
         'verify',
         fileBytes + (seen / Math.max(1, manifest.snapshot.bytes)) * fileBytes,
         fileBytes * 2,
       ),
-    );
+    { hash: hashSnapshot },
+  );
+  try {
+    if (manifest.payload.bytes === 0) throw new Error('empty payload');
     const stages = [
       fs.createReadStream(file, {
         start: payloadStart,
@@ -242,40 +280,65 @@ export async function verifyBackup(
       }),
       ...(decipher ? [decipher] : []),
       payloadTap.stream,
-      zlib.createBrotliDecompress(),
+      createDecompressor(manifest.payload.compression),
       snapshotTap.stream,
-      fs.createWriteStream(snapshotPath, { flags: 'w' }),
+      'writeTo' in destination
+        ? fs.createWriteStream(destination.writeTo, { flags: 'w' })
+        : destination.compareWith,
     ] as const;
-    try {
-      if (manifest.payload.bytes === 0) throw new Error('empty payload');
-      await (pipeline as (...streams: unknown[]) => Promise<void>)(...stages);
-    } catch (error) {
-      throw new BackupFileError(
-        damaged,
-        file,
-        error instanceof Error ? error.message : String(error),
-      );
-    }
-    if (
-      payloadTap.bytes() !== manifest.payload.bytes ||
-      payloadTap.sha256() !== manifest.payload.sha256
-    ) {
-      throw new BackupFileError(damaged, file, 'payload checksum mismatch');
-    }
-    if (
-      snapshotTap.bytes() !== manifest.snapshot.bytes ||
-      snapshotTap.sha256() !== manifest.snapshot.sha256
-    ) {
-      throw new BackupFileError(damaged, file, 'snapshot checksum mismatch');
-    }
+    await (pipeline as (...streams: unknown[]) => Promise<void>)(...stages);
+  } catch (error) {
+    throw new BackupFileError(
+      damaged,
+      file,
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  if (
+    payloadTap.bytes() !== manifest.payload.bytes ||
+    payloadTap.sha256() !== manifest.payload.sha256
+  ) {
+    throw new BackupFileError(damaged, file, 'payload checksum mismatch');
+  }
+  if (
+    snapshotTap.bytes() !== manifest.snapshot.bytes ||
+    (hashSnapshot && snapshotTap.sha256() !== manifest.snapshot.sha256)
+  ) {
+    throw new BackupFileError(damaged, file, 'snapshot checksum mismatch');
+  }
+}
+
+/**
+ * Complete verification, for restore and the standalone "verify" command:
+ * extracts the snapshot and has SQLite check it. Resolves only when every check
+ * passed; otherwise rejects with a BackupFileError naming the problem. Never
+ * modifies `file`. (Right after writing, `confirmWrittenBackup` is used instead.)
+ */
+export async function verifyBackup(
+  file: string,
+  options: VerifyOptions = {},
+): Promise<VerifiedBackup> {
+  const opened = await openBackup(file, options.passphrase, options.onProgress);
+  const { manifest, damaged } = opened;
+
+  const ownTemp = options.extractTo === undefined;
+  const tempDir = ownTemp
+    ? await fsp.mkdtemp(path.join(options.workDir ?? os.tmpdir(), 'punchcard-verify-'))
+    : null;
+  const snapshotPath = options.extractTo ?? path.join(tempDir ?? '', 'snapshot.sqlite');
+  try {
+    await decodePayload(opened, { writeTo: snapshotPath }, options.onProgress);
 
     let counts: TableCounts;
-    let db: DatabaseSync | undefined;
     try {
-      db = new DatabaseSync(snapshotPath, { readOnly: true });
-      const problems = integrityProblems(db);
+      const problems = await integrityProblemsInWorker(snapshotPath);
       if (problems) throw new BackupFileError(damaged, file, `SQLite integrity check: ${problems}`);
-      counts = countRows(db);
+      const db = new DatabaseSync(snapshotPath, { readOnly: true });
+      try {
+        counts = countRows(db);
+      } finally {
+        db.close();
+      }
     } catch (error) {
       if (error instanceof BackupFileError) throw error;
       throw new BackupFileError(
@@ -283,13 +346,17 @@ export async function verifyBackup(
         file,
         `snapshot does not open: ${error instanceof Error ? error.message : String(error)}`,
       );
-    } finally {
-      db?.close();
     }
     if (!sameCounts(counts, manifest.counts))
       throw new BackupFileError(damaged, file, 'row counts differ from the manifest');
     reportPhase(options.onProgress, 'verify', 1, 1);
-    return { file, manifest, encrypted: encryption !== null, fileBytes, counts };
+    return {
+      file,
+      manifest,
+      encrypted: opened.encrypted,
+      fileBytes: opened.fileBytes,
+      counts,
+    };
   } catch (error) {
     if (!ownTemp) await removeQuietly(snapshotPath);
     throw error;

@@ -9,7 +9,13 @@ import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BackupFileError } from './errors.ts';
 import type { BackupProblem } from './errors.ts';
-import { HASH_BYTES, PREFIX_BYTES, encodeHeaderBlock, headerSchema } from './format.ts';
+import {
+  FORMAT_VERSION,
+  HASH_BYTES,
+  PREFIX_BYTES,
+  encodeHeaderBlock,
+  headerSchema,
+} from './format.ts';
 import { verifyBackup } from './read-backup.ts';
 import { restoreBackup } from './restore.ts';
 import { createSampleDb } from './testing/sample-db.ts';
@@ -157,7 +163,7 @@ describe('refusals', () => {
 
     test(`${label}: a newer format is refused as such`, async () => {
       const bytes = Buffer.from(getBytes());
-      bytes.writeUInt16BE(2, 8);
+      bytes.writeUInt16BE(FORMAT_VERSION + 1, 8);
       await expectRefusal(bytes, ['newer-format'], passphrase);
     });
   }

@@ -1,6 +1,8 @@
-// Taking a backup: snapshot the live database, compress it, (encrypt it,) write
-// one file under a temporary name, rename it into place, then read it back and
-// verify it completely. Only a file that passed verification is left behind.
+// Taking a backup: snapshot the live database; compress it, (encrypt it,) write
+// one file under a temporary name, rename it into place, read it back and prove
+// it restores to that snapshot — while SQLite's integrity check of the snapshot
+// runs in a worker on the other core. Only a file that passed every check is
+// left behind.
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import type { CipherGCM } from 'node:crypto';
 import fs from 'node:fs';
@@ -9,19 +11,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { pipeline } from 'node:stream/promises';
-import zlib from 'node:zlib';
 import { removeQuietly, renameIntoPlace } from './atomic-file.ts';
 import { createByteTap } from './byte-tap.ts';
+import { WRITE_COMPRESSION, createCompressor } from './compression.ts';
+import { confirmWrittenBackup } from './confirm-written-backup.ts';
 import { backupFileName, isValidDeskId } from './file-name.ts';
 import { FORMAT_VERSION, GCM_NONCE_BYTES, GCM_TAG_BYTES, encodeHeaderBlock } from './format.ts';
 import type { BackupHeader, BackupManifest, EncryptionHeader } from './format.ts';
 import { deriveKeys, newScryptParams } from './key-derivation.ts';
 import { reportPhase } from './progress.ts';
 import type { ProgressListener } from './progress.ts';
-import { verifyBackup } from './read-backup.ts';
+import { integrityProblemsInWorker } from './integrity-in-worker.ts';
 import type { VerifiedBackup } from './read-backup.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { countRows } from './sqlite-inspect.ts';
+import type { TableCounts } from './sqlite-inspect.ts';
 
 /** Lets the app add its own summary (journal totals, ...) read from the snapshot. */
 export type DescribeSnapshot = (snapshot: DatabaseSync) => unknown;
@@ -62,17 +66,35 @@ export class BackupVerificationError extends Error {
   }
 }
 
-const BROTLI_QUALITY = 3; // measured: ~10x on ledger JSON at ~250 MB/s; higher levels cost more than they save
+/** The snapshot failed SQLite's integrity check: the live database is damaged; the backup was discarded. */
+export class DamagedSnapshotError extends Error {
+  constructor(problems: string) {
+    super(
+      `The database failed SQLite's integrity check, so this backup was discarded (earlier backups are kept): ${problems}`,
+    );
+    this.name = 'DamagedSnapshotError';
+  }
+}
 
-function jsonSummary(
+type IntegrityOutcome = { readonly problems: string | null } | { readonly error: unknown };
+
+function readSnapshotFacts(
   describe: DescribeSnapshot | undefined,
-  db: DatabaseSync,
-): BackupManifest['summary'] {
-  if (!describe) return undefined;
-  const value = describe(db);
-  if (value === undefined) return undefined;
-  // Round-trip so only plain JSON lands in the manifest (and fails here, not at read time).
-  return JSON.parse(JSON.stringify(value)) as BackupManifest['summary'];
+  snapshotFile: string,
+): { counts: TableCounts; summary: BackupManifest['summary'] } {
+  const db = new DatabaseSync(snapshotFile, { readOnly: true });
+  try {
+    const counts = countRows(db);
+    const value = describe?.(db);
+    // Round-trip so only plain JSON lands in the manifest (and fails here, not at read time).
+    const summary =
+      value === undefined
+        ? undefined
+        : (JSON.parse(JSON.stringify(value)) as BackupManifest['summary']);
+    return { counts, summary };
+  } finally {
+    db.close();
+  }
 }
 
 async function freeFinalName(outDir: string, deskId: string, createdAt: Date): Promise<string> {
@@ -123,44 +145,48 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   await fsp.mkdir(outDir, { recursive: true });
   const work = await fsp.mkdtemp(path.join(options.workDir ?? os.tmpdir(), 'punchcard-backup-'));
   let partial: string | null = null;
+  // SQLite's integrity check of the snapshot, running in a worker meanwhile;
+  // never rejects, and is always awaited before the work folder goes.
+  let integrity: Promise<IntegrityOutcome> | null = null;
   try {
-    // 1. Snapshot.
+    // 1. Snapshot, its row counts and the app's summary of it (quick queries).
     reportPhase(onProgress, 'snapshot', 0, 1);
     const snapshotFile = path.join(work, 'snapshot.sqlite');
     await takeSnapshot(dataFile, snapshotFile);
-    const snapshotDb = new DatabaseSync(snapshotFile, { readOnly: true });
-    let counts: Record<string, number>;
-    let summary: BackupManifest['summary'];
-    try {
-      counts = countRows(snapshotDb);
-      summary = jsonSummary(options.describe, snapshotDb);
-    } finally {
-      snapshotDb.close();
-    }
+    const { counts, summary } = readSnapshotFacts(options.describe, snapshotFile);
     reportPhase(onProgress, 'snapshot', 1, 1);
 
-    // 2. Compress, hashing both sides on the way.
+    // 2. The integrity check needs only the snapshot: it runs on the other core
+    // while this one compresses, writes and reads back (steps 3 to 6).
+    integrity = integrityProblemsInWorker(snapshotFile).then(
+      (problems) => ({ problems }),
+      (error: unknown) => ({ error }),
+    );
+
+    // 3. Compress, hashing both sides; the key derivation (scrypt, on the libuv
+    // pool) for an encrypted backup runs meanwhile.
     const snapshotBytes = (await fsp.stat(snapshotFile)).size;
-    const payloadFile = path.join(work, 'payload.br');
+    const payloadFile = path.join(work, 'payload');
     const snapshotTap = createByteTap((seen) =>
       reportPhase(onProgress, 'compress', seen, snapshotBytes),
     );
     const payloadTap = createByteTap();
-    await pipeline(
-      fs.createReadStream(snapshotFile, { highWaterMark: 1 << 20 }),
-      snapshotTap.stream,
-      zlib.createBrotliCompress({
-        params: {
-          [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-          [zlib.constants.BROTLI_PARAM_SIZE_HINT]: snapshotBytes,
-        },
-      }),
-      payloadTap.stream,
-      fs.createWriteStream(payloadFile),
-    );
+    const kdf = options.passphrase ? newScryptParams() : null;
+    const [compressed, derived] = await Promise.allSettled([
+      pipeline(
+        fs.createReadStream(snapshotFile, { highWaterMark: 1 << 20 }),
+        snapshotTap.stream,
+        createCompressor(snapshotBytes),
+        payloadTap.stream,
+        fs.createWriteStream(payloadFile),
+      ),
+      options.passphrase && kdf ? deriveKeys(options.passphrase, kdf) : null,
+    ]);
+    if (compressed.status === 'rejected') throw compressed.reason;
+    if (derived.status === 'rejected') throw derived.reason;
     const snapshotSha = snapshotTap.sha256();
 
-    // 3. Header (manifest + encryption parameters).
+    // 4. Header (manifest + encryption parameters).
     const manifest: BackupManifest = {
       formatVersion: FORMAT_VERSION,
       appVersion,
@@ -169,14 +195,17 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       counts,
       ...(summary === undefined ? {} : { summary }),
       snapshot: { bytes: snapshotBytes, sha256: snapshotSha },
-      payload: { compression: 'brotli', bytes: payloadTap.bytes(), sha256: payloadTap.sha256() },
+      payload: {
+        compression: WRITE_COMPRESSION,
+        bytes: payloadTap.bytes(),
+        sha256: payloadTap.sha256(),
+      },
     };
     let encryption: EncryptionHeader | null = null;
     let cipher: CipherGCM | null = null;
     const header: BackupHeader = { manifest, encryption };
-    if (options.passphrase) {
-      const kdf = newScryptParams();
-      const keys = await deriveKeys(options.passphrase, kdf);
+    const keys = derived.value;
+    if (kdf && keys) {
       const nonce = randomBytes(GCM_NONCE_BYTES);
       encryption = {
         cipher: 'aes-256-gcm',
@@ -190,7 +219,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     const headerBlock = encodeHeaderBlock(header);
     cipher?.setAAD(headerBlock);
 
-    // 4. Write under a temporary name, then rename into place.
+    // 5. Write under a temporary name, then rename into place.
     const name = await freeFinalName(outDir, deskId, createdAt);
     const final = path.join(outDir, name);
     partial = path.join(outDir, `.${name}.partial`);
@@ -201,18 +230,24 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await renameIntoPlace(partial, final);
     partial = null;
 
-    // 5. Verify what is actually on disk, exactly as a restore would read it.
+    // 6. Read back what is actually on disk and prove it restores to the
+    // snapshot (see confirm-written-backup.ts for why this needs no extraction);
+    // then the snapshot must have passed the integrity check.
     let verified: VerifiedBackup;
     try {
-      verified = await verifyBackup(final, {
-        passphrase: options.passphrase,
-        workDir: work,
-        onProgress,
-      });
+      verified = await confirmWrittenBackup(
+        final,
+        { manifest, snapshotFile },
+        { passphrase: options.passphrase, onProgress },
+      );
     } catch (error) {
       await removeQuietly(final);
       throw new BackupVerificationError(error);
     }
+    const checked = await integrity;
+    if ('error' in checked || checked.problems !== null) await removeQuietly(final);
+    if ('error' in checked) throw new BackupVerificationError(checked.error);
+    if (checked.problems !== null) throw new DamagedSnapshotError(checked.problems);
     return {
       file: final,
       name,
@@ -222,6 +257,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     };
   } finally {
     if (partial) await removeQuietly(partial);
+    await integrity; // the worker must let go of the snapshot before it is deleted
     await removeQuietly(work);
   }
 }
