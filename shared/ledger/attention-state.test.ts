@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isZero } from '../money.ts';
+import { isZero, negate } from '../money.ts';
 import { plan, TestJournal } from '../testing/ledgerHarness.ts';
 import { testDesk } from '../testing/ledgerContext.ts';
 import type { Appointment, CommandResult, JournalEntry, LedgerState } from './index.ts';
@@ -625,6 +625,71 @@ describe('the lean clinic-wide state (attention-state.ts)', () => {
         [['p2', '10.00']],
       );
       assert.deepEqual(needsAttention(lean), needsAttention(fromEntries(order, 'AUD')));
+      // Reversing the refund clears the item again.
+      const reversal: JournalEntry = {
+        ...refund,
+        id: '01JC0000000000000000000004',
+        kind: 'reversal',
+        reverses: refund.id,
+        lines: refund.lines.map((line) => ({ ...line, amount: negate(line.amount) })),
+        data: { reversedKind: 'creditRefunded' },
+      };
+      assert.equal(applyToAttentionState(lean, reversal), true);
+      assert.deepEqual(
+        needsAttention(lean).filter((item) => item.kind === 'payment-overrefunded'),
+        [],
+      );
     }
+  });
+
+  test('an entry whose lines do not balance shows in the trial balance total, as in the full state', () => {
+    const base = {
+      kind: 'courtesyCredit' as const,
+      occurredAt: '2025-03-03T09:00:00.000Z',
+      recordedAt: '2025-03-03T09:00:00.000Z',
+      deskId: 'A',
+      staffId: 'staff1',
+      patientId: 'p1',
+      counterpartyPatientId: '',
+      funderId: '',
+      appointmentId: '',
+      invoiceId: '',
+      packageId: '',
+      paymentId: '',
+      reverses: '',
+      reasonCode: '',
+      memo: '',
+      number: '',
+      data: {},
+    };
+    const entries: JournalEntry[] = [
+      {
+        ...base,
+        id: 'e1',
+        lines: [
+          { account: 'expense:courtesy', amount: '10.00' },
+          { account: 'credit:p1', amount: '-10.00' },
+        ],
+      },
+      {
+        ...base,
+        id: 'e2',
+        lines: [
+          { account: 'expense:courtesy', amount: '10.00' },
+          { account: 'credit:p1', amount: '-9.00' },
+        ],
+      },
+      {
+        ...base,
+        id: 'e3',
+        lines: [
+          { account: 'expense:courtesy', amount: '-1.00' },
+          { account: 'credit:p1', amount: '1.50' },
+        ],
+      },
+    ];
+    const lean = attentionStateFrom(entries, 'AUD');
+    assert.equal(lean.lineTotal, '1.50');
+    assert.equal(lean.lineTotal, fromEntries(entries, 'AUD').lineTotal);
   });
 });

@@ -37,16 +37,16 @@ function readUlid(id: string, out: Uint32Array): boolean {
 
 function writeUlid(w: Uint32Array, at: number): string {
   const words = [w[at] ?? 0, w[at + 1] ?? 0, w[at + 2] ?? 0, w[at + 3] ?? 0];
-  let text = '';
-  for (let i = 0; i < 26; i += 1) {
+  const codes = new Array<number>(26);
+  for (let i = 25; i >= 0; i -= 1) {
     // Take the lowest 5 bits, then shift the 128-bit number right by 5.
-    text = ALPHABET.charAt((words[3] ?? 0) & 31) + text;
+    codes[i] = ALPHABET.charCodeAt((words[3] ?? 0) & 31);
     for (let k = 3; k >= 0; k -= 1) {
       const above = k > 0 ? (words[k - 1] ?? 0) : 0;
       words[k] = (((words[k] ?? 0) >>> 5) | (above << 27)) >>> 0;
     }
   }
-  return text;
+  return String.fromCharCode(...codes);
 }
 
 export class IdSlots {
