@@ -18,6 +18,11 @@ import {
 } from './format.ts';
 import { verifyBackup } from './read-backup.ts';
 import { restoreBackup } from './restore.ts';
+import {
+  FORMAT_1_ENCRYPTED,
+  FORMAT_1_PASSPHRASE,
+  FORMAT_1_PLAIN,
+} from './testing/format-1-fixtures.ts';
 import { createSampleDb } from './testing/sample-db.ts';
 import { createBackup } from './write-backup.ts';
 
@@ -25,6 +30,8 @@ let dir: string;
 let dataFile: string;
 let plainBackup: Buffer;
 let encryptedBackup: Buffer;
+let formatOnePlain: Buffer;
+let formatOneEncrypted: Buffer;
 const PASSPHRASE = 'reception desk 7';
 
 /** Name and content of every file in the data folder: what "untouched" means. */
@@ -116,6 +123,8 @@ before(async () => {
       })
     ).file,
   );
+  formatOnePlain = fs.readFileSync(FORMAT_1_PLAIN);
+  formatOneEncrypted = fs.readFileSync(FORMAT_1_ENCRYPTED);
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -123,6 +132,8 @@ describe('refusals', () => {
   for (const [label, getBytes, passphrase] of [
     ['plain', () => plainBackup, undefined],
     ['encrypted', () => encryptedBackup, PASSPHRASE],
+    ['plain format 1 (brotli)', () => formatOnePlain, undefined],
+    ['encrypted format 1 (brotli)', () => formatOneEncrypted, FORMAT_1_PASSPHRASE],
   ] as const) {
     test(`${label}: changing any single byte is refused (200 random trials)`, async () => {
       const original = getBytes();
