@@ -6,7 +6,9 @@ import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { JournalEntry } from '../../shared/ledger/index.ts';
 import { plainEntry, queryJournal } from '../ledger/journal-queries.ts';
 
-const PAGE = 2000;
+// Small pages: each dies young (a 2,000-entry page left the heap ~120 MB larger after a
+// pass over 244k entries than a 500-entry one, for the same time).
+const PAGE = 500;
 
 function occurredBetween(from: string, before: string, strictlyAfter = false) {
   const occurredAt: Record<string, string> = {};
