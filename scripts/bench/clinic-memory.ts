@@ -3,7 +3,7 @@
 // (production mode, durable storage), waits for the fold, then prints
 // process.memoryUsage() and the peak resident size (VmHWM), after a GC when
 // node runs with --expose-gc. The copy is removed afterwards.
-//   node --expose-gc scripts/bench/clinic-memory.ts [--size clinic] [--seed 1]
+//   node --expose-gc scripts/bench/clinic-memory.ts [--size clinic] [--seed 1] [--page 500]
 // With --fold full|lean the desk's own background work is held off and the
 // script folds the journal's pages itself into a full LedgerState or the lean
 // AttentionState, to weigh the one structure alone.
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     size: { type: 'string', default: 'clinic' },
     seed: { type: 'string', default: '1' },
     fold: { type: 'string' },
+    /** entries per page of the desk's clinic-wide fold (its default when not given) */
+    page: { type: 'string' },
   },
 });
 
@@ -69,8 +71,13 @@ try {
     devMode: false,
     appVersion: 'bench',
     devStaff: TEST_MANAGER,
-    // --fold: hold the desk's own clinic-wide fold off (it waits an hour)
-    ...(values.fold ? { ledger: { clinic: { delayMs: 3_600_000 } } } : {}),
+    ledger: {
+      clinic: {
+        // --fold: hold the desk's own clinic-wide fold off (it waits an hour)
+        ...(values.fold ? { delayMs: 3_600_000 } : {}),
+        ...(values.page ? { pageSize: Number(values.page) } : {}),
+      },
+    },
   });
   snapshot('core started');
   const started = performance.now();
