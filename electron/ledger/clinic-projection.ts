@@ -23,13 +23,6 @@ export interface ClinicProjectionOptions {
   pageSize?: number;
 }
 
-/** Someone else who wants every stored entry (the reports' journal cache): one read serves both. */
-export interface JournalPageReader {
-  page(entries: readonly JournalEntry[]): void;
-  /** every entry stored at start has been given */
-  done(): void;
-}
-
 export class ClinicProjection {
   readonly #db: PunchcardDatabase;
   #state: AttentionState;
@@ -38,16 +31,9 @@ export class ClinicProjection {
   #build: Promise<void> | null = null;
   readonly #stop = new AbortController();
   readonly #options: Required<ClinicProjectionOptions>;
-  readonly #reader: JournalPageReader | undefined;
 
-  constructor(
-    db: PunchcardDatabase,
-    currency: string,
-    options: ClinicProjectionOptions = {},
-    reader?: JournalPageReader,
-  ) {
+  constructor(db: PunchcardDatabase, currency: string, options: ClinicProjectionOptions = {}) {
     this.#db = db;
-    this.#reader = reader;
     this.#state = createAttentionState(currency);
     this.#options = { delayMs: options.delayMs ?? 1000, pageSize: options.pageSize ?? 500 };
   }
@@ -106,12 +92,8 @@ export class ClinicProjection {
     for await (const page of journalPages(this.#db, this.#options.pageSize)) {
       if (this.#closed || state !== this.#state) return;
       for (const entry of page) applyToAttentionState(state, entry);
-      this.#reader?.page(page);
       await yieldToEventLoop();
     }
-    if (state === this.#state) {
-      this.#ready = true;
-      this.#reader?.done();
-    }
+    if (state === this.#state) this.#ready = true;
   }
 }
