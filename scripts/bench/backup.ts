@@ -1,13 +1,17 @@
 // A backup of the clinic's database with its verification (the file is read
 // back and checked before it counts), as the nightly backup does it. Fewer
 // runs than the other metrics: each copies the whole database.
+//
+// The note adds the process's CPU time per backup (all threads) and the load
+// average around the runs: on a shared machine the seconds depend on what else
+// runs, the CPU time much less.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DATA_FILE_NAME } from '../../electron/backup/data-path.ts';
 import { createBackup } from '../../electron/backup/write-backup.ts';
-import { metric, repeat, type Metric } from './figures.ts';
+import { metric, percentile, repeat, type Metric } from './figures.ts';
 
 export async function benchBackup(options: {
   dataDirectory: string;
@@ -16,9 +20,12 @@ export async function benchBackup(options: {
 }): Promise<Metric[]> {
   const work = mkdtempSync(join(tmpdir(), 'punchcard-bench-backup-'));
   let bytes = 0;
+  const cpuSeconds: number[] = [];
+  const loadBefore = loadavg()[0] ?? 0;
   try {
     const samples = await repeat(options.warmup, options.runs, async (index) => {
       const outDir = join(work, `out-${index}`);
+      const cpuBefore = process.cpuUsage();
       const started = performance.now();
       const backup = await createBackup({
         dataFile: join(options.dataDirectory, DATA_FILE_NAME),
@@ -28,6 +35,8 @@ export async function benchBackup(options: {
         workDir: work,
       });
       const seconds = (performance.now() - started) / 1000;
+      const cpu = process.cpuUsage(cpuBefore);
+      if (index >= 0) cpuSeconds.push((cpu.user + cpu.system) / 1e6);
       bytes = backup.fileBytes;
       rmSync(outDir, { recursive: true, force: true });
       return seconds;
@@ -35,7 +44,7 @@ export async function benchBackup(options: {
     return [
       metric('backup with verification', 's', samples, {
         target: 10,
-        note: `${options.runs} runs after ${options.warmup} warm-up (each copies the whole database); backup file ${(bytes / 1024 / 1024).toFixed(0)} MB`,
+        note: `${options.runs} runs after ${options.warmup} warm-up (each copies the whole database); backup file ${(bytes / 1024 / 1024).toFixed(0)} MB; CPU time per backup median ${percentile(cpuSeconds, 0.5).toFixed(1)} s; load average ${loadBefore.toFixed(1)} before, ${(loadavg()[0] ?? 0).toFixed(1)} after`,
       }),
     ];
   } finally {
