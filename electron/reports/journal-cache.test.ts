@@ -2,6 +2,7 @@
 // request; entries written afterwards (also backdated ones) land in place; dropped after
 // the idle period (run out by hand here) and made again, complete, on the next request.
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { openTestDesk, type TestDesk } from '../ledger/testing/test-desk.ts';
 import { slimEntry } from '../../shared/reports/slim-entry.ts';
@@ -69,4 +70,13 @@ test('made on request, kept current, dropped when idle, made again in full', asy
   const again = await cache.between('', '');
   assert.equal(again.length, 5);
   assert.deepEqual(again, await expected());
+});
+
+test('the takings report (the screen opens on it) begins the copy without waiting for it', async () => {
+  const shared = journalCache(desk.core.db);
+  assert.equal(shared.size(), 0);
+  await desk.call('runReport', { report: 'takings', from: '2026-03-01', to: '2026-03-09' });
+  for (let i = 0; i < 500 && shared.size() === 0; i += 1) await sleep(10);
+  assert.ok(shared.size() > 0, 'made without a request for it');
+  assert.deepEqual(await shared.between('', ''), await expected());
 });

@@ -30,7 +30,10 @@ export interface JournalCache<Entry extends SlimEntry = JournalEntry> {
   onAdd(listener: (entry: Entry) => void): void;
 }
 
-export type SlimJournal = JournalCache<SlimEntry>;
+export interface SlimJournal extends JournalCache<SlimEntry> {
+  /** Begin making the copy now, without waiting for it (a report screen was opened). */
+  prepare(): void;
+}
 
 const caches = new WeakMap<PunchcardDatabase, SlimJournal>();
 
@@ -115,29 +118,37 @@ export function createJournalCache(db: PunchcardDatabase, idle: IdleOptions = {}
     return new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   };
 
+  /** The copy, made once (again after a release): a read of the whole journal, page by page. */
+  const fill = (): Promise<void> => {
+    if (filled) return filled;
+    filled = beginFilling();
+    void (async () => {
+      for await (const page of entryPages(db, '', '')) cache.absorb(page);
+      cache.absorbed();
+    })().catch((error: unknown) => {
+      const failed = settle;
+      phase = 'ready'; // so that release drops the half-read copy
+      release();
+      failed?.reject(error);
+    });
+    return filled;
+  };
+
   const cache: SlimJournal = {
     async between(from, before) {
       idleness.begin();
       try {
-        if (!filled) {
-          filled = beginFilling();
-          void (async () => {
-            for await (const page of entryPages(db, '', '')) cache.absorb(page);
-            cache.absorbed();
-          })().catch((error: unknown) => {
-            const failed = settle;
-            phase = 'ready'; // so that release drops the half-read copy
-            release();
-            failed?.reject(error);
-          });
-        }
-        await filled;
+        await fill();
         const start = from ? lowerBound(entries, from) : 0;
         const end = before ? lowerBound(entries, before) : entries.length;
         return entries.slice(start, end);
       } finally {
         idleness.end();
       }
+    },
+    prepare() {
+      idleness.begin();
+      fill().then(idleness.end, idleness.end);
     },
     size: () => entries.length,
     absorb(page) {

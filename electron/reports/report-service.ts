@@ -72,6 +72,11 @@ export function createReportService(options: {
   now: () => Date;
   /** the desk's live clinic-wide projection, when it is ready (needs attention as of today) */
   liveState?: () => AttentionSource | null;
+  /**
+   * On a takings report (the screen opens on it), begin the slim copy the other reports
+   * need, so the first of them does not wait seconds for it. Off for one-off runs (CLI).
+   */
+  warmOnTakings?: boolean;
 }): ReportService {
   const { db, dataDirectory, now } = options;
   const journal = journalCache(db);
@@ -104,6 +109,7 @@ export function createReportService(options: {
       const { report } = request;
       let table: ReportTable;
       if (report === 'takings') {
+        if (options.warmOnTakings ?? true) journal.prepare();
         // A range: straight from the storage.
         const entries = await entriesBetween(
           db,

@@ -68,7 +68,12 @@ export const reportCommand: Command = {
       throw new UsageError('--within is a whole number of days.');
     }
     const table = await withDataDirectory(values.data, (db, dataDirectory) =>
-      createReportService({ db, dataDirectory, now: () => new Date() }).runReport({
+      createReportService({
+        db,
+        dataDirectory,
+        now: () => new Date(),
+        warmOnTakings: false,
+      }).runReport({
         report: name as ReportName,
         at: values.at,
         from: values.from,
