@@ -8,6 +8,7 @@
 //   BENCH_ENTRIES=50000 npm run bench:reports     # a smaller journal
 //   npm run bench:reports -- --clinic              # a copy of the cached "clinic" demo instead
 //   node --expose-gc scripts/bench-reports.ts       # memory figures after a collection
+//   BENCH_MEMORY_EACH=1 …                           # memory after each report too
 //
 // The desk is started again after the journal is written, and reports are timed once its
 // clinic-wide fold is done. Nothing of the reports is made at start: the first report of
@@ -52,10 +53,10 @@ const MONTH = CLINIC
 /** The process's resident memory and live heap (after a collection when --expose-gc). */
 function rss(label: string): void {
   (globalThis as { gc?: () => void }).gc?.();
-  const { rss: resident, heapUsed } = process.memoryUsage();
+  const { rss: resident, heapUsed, heapTotal } = process.memoryUsage();
   const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
   console.log(
-    `memory ${label}: rss ${(resident / 1e6).toFixed(0)} MB, heap ${(heapUsed / 1e6).toFixed(0)} MB` +
+    `memory ${label}: rss ${(resident / 1e6).toFixed(0)} MB, heap ${(heapUsed / 1e6).toFixed(0)} MB of ${(heapTotal / 1e6).toFixed(0)} MB` +
       (peak ? `, peak (VmHWM) ${(Number(peak) / 1024).toFixed(0)} MB` : ''),
   );
 }
@@ -314,6 +315,7 @@ try {
       rows = table.rows.length;
     }
     stats(`report ${report} (${rows} rows)`, samples);
+    if (process.env.BENCH_MEMORY_EACH) rss(`after ${report}`);
   }
   rss('after reports');
   console.log(

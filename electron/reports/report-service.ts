@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { JournalEntry } from '../../shared/ledger/index.ts';
 import type { AttentionSource } from '../../shared/ledger/projections/attention.ts';
-import { needsAttention } from '../../shared/ledger/index.ts';
+import { applyEntry, createLedgerState, needsAttention } from '../../shared/ledger/index.ts';
 import type {
   ExportOutcome,
   ExportSummary,
@@ -29,6 +29,7 @@ import {
   buildExport,
   buildReport,
   buildSlimReport,
+  funderPositionsOf,
   isSlimReport,
   touchesFunder,
   endOfLocalDay,
@@ -40,8 +41,7 @@ import { readExportRecords, setMapping, writeExportRecords } from './export-reco
 import { attentionCheckpoint } from './attention-checkpoint.ts';
 import { journalCache } from './journal-cache.ts';
 import { clinicFrame, loadDirectory } from './report-sources.ts';
-import { entriesBetween, entriesById, storedJournal } from './stored-journal.ts';
-import { byOccurrence } from '../../shared/reports/cutoff.ts';
+import { entriesBetween, pagesById, storedJournal } from './stored-journal.ts';
 
 export interface ReportArgs {
   report: ReportName;
@@ -125,10 +125,15 @@ export function createReportService(options: {
         if (isSlimReport(report)) {
           table = buildSlimReport({ ...request, report }, slim, frame, directory);
         } else {
-          // Funders folds whole entries, but only those that touch a funder: read them by id.
+          // Funders folds whole entries, but only those that touch a funder: read by id,
+          // a page at a time, and applied in id order as a fold of all of them would be.
           const ids = slim.filter(touchesFunder).map((entry) => entry.id);
-          const entries = (await entriesById(db, ids)).sort(byOccurrence);
-          table = buildReport(request, entries, frame, directory);
+          ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+          const state = createLedgerState(frame.currency);
+          for await (const page of pagesById(db, ids)) {
+            for (const entry of page) applyEntry(state, entry);
+          }
+          table = funderPositionsOf(state, at, frame, directory);
         }
       }
       return { ...table, csv: reportCsv(table) };

@@ -79,17 +79,25 @@ export async function entriesBetween(
   return entries;
 }
 
+/** The entries with these ids (those stored), a page at a time, each page in id order. */
+export async function* pagesById(
+  db: PunchcardDatabase,
+  ids: readonly string[],
+): AsyncGenerator<JournalEntry[]> {
+  for (let i = 0; i < ids.length; i += PAGE) {
+    const docs = await db.journal.storageInstance.findDocumentsById(ids.slice(i, i + PAGE), false);
+    yield docs.map(plainEntry).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (i + PAGE < ids.length) await yieldToEventLoop();
+  }
+}
+
 /** The entries with these ids (those stored), in no particular order. */
 export async function entriesById(
   db: PunchcardDatabase,
   ids: readonly string[],
 ): Promise<JournalEntry[]> {
   const found: JournalEntry[] = [];
-  for (let i = 0; i < ids.length; i += PAGE) {
-    const docs = await db.journal.storageInstance.findDocumentsById(ids.slice(i, i + PAGE), false);
-    for (const doc of docs) found.push(plainEntry(doc));
-    if (i + PAGE < ids.length) await yieldToEventLoop();
-  }
+  for await (const page of pagesById(db, ids)) for (const entry of page) found.push(entry);
   return found;
 }
 

@@ -4,7 +4,7 @@
 import { add, isZero, zeroAmount } from '../money.ts';
 import type { JournalEntry } from '../ledger/entry.ts';
 import { parseAccount } from '../ledger/accounts.ts';
-import { fromEntries } from '../ledger/state.ts';
+import { fromEntries, type LedgerState } from '../ledger/state.ts';
 import { funderOwing, funderPositions, funderUnallocated } from '../ledger/projections/funders.ts';
 import { endOfLocalDay } from './local-days.ts';
 import type { ClinicFrame, Directory, ReportTable } from './report-table.ts';
@@ -17,10 +17,22 @@ export function funderPositionsAt(
   frame: ClinicFrame,
   directory: Directory,
 ): ReportTable {
-  const zero = zeroAmount(frame.currency);
   const cutoff = endOfLocalDay(at, frame.timeZone);
   const relevant = entries.filter((entry) => entry.occurredAt < cutoff && touchesFunder(entry));
-  const state = fromEntries(relevant, frame.currency);
+  return funderPositionsOf(fromEntries(relevant, frame.currency), at, frame, directory);
+}
+
+/**
+ * The table from a fold of the entries that touch a funder and happened before the end of
+ * `at`, applied in id order (as fromEntries does) — however they were read.
+ */
+export function funderPositionsOf(
+  state: LedgerState,
+  at: string,
+  frame: ClinicFrame,
+  directory: Directory,
+): ReportTable {
+  const zero = zeroAmount(frame.currency);
   const funderIds = new Set<string>();
   for (const record of state.funderPatients.values()) funderIds.add(record.funderId);
   for (const account of state.balances.keys()) {

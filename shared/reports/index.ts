@@ -24,7 +24,7 @@ export { dailyTakings } from './daily-takings.ts';
 export { creditByPatient, creditLiability } from './credit-liability.ts';
 export type { CreditRow } from './credit-liability.ts';
 export { deferredRevenue } from './deferred-revenue.ts';
-export { funderPositionsAt } from './funder-positions.ts';
+export { funderPositionsAt, funderPositionsOf } from './funder-positions.ts';
 export { packagesDue } from './packages-due.ts';
 export { attentionTable, needsAttentionAt } from './needs-attention.ts';
 export { liabilityTrend } from './liability-trend.ts';
