@@ -39,9 +39,7 @@ function createDbWithDamagedIndex(file: string): void {
   fs.writeFileSync(file, bytes);
 }
 
-async function backupWithSnapshot(
-  passphrase?: string,
-): Promise<{
+async function backupWithSnapshot(passphrase?: string): Promise<{
   file: string;
   manifest: Awaited<ReturnType<typeof createBackup>>['manifest'];
   snapshot: string;
