@@ -5,7 +5,7 @@ export type { BackupProblem } from './errors.ts';
 export type { BackupManifest } from './format.ts';
 export { backupFileName, parseBackupFileName } from './file-name.ts';
 export type { BackupPhase, BackupProgress, ProgressListener } from './progress.ts';
-export { createBackup, BackupVerificationError } from './write-backup.ts';
+export { createBackup, BackupVerificationError, DamagedSnapshotError } from './write-backup.ts';
 export type { BackupResult, CreateBackupOptions, DescribeSnapshot } from './write-backup.ts';
 export { inspectBackup, verifyBackup } from './read-backup.ts';
 export type { BackupInfo, VerifiedBackup, VerifyOptions } from './read-backup.ts';
