@@ -12,6 +12,7 @@ import { TEST_MANAGER } from '../auth/testing/test-staff.ts';
 import { quoteIdentifier } from '../storage/sqlite/table-layout.ts';
 import { JOURNAL_TABLE, verifyChainsInFile } from './journal-file.ts';
 import { verifyChainCommand } from './cli/verify-chain-command.ts';
+import { verifyJournalChains } from './journal-chain.ts';
 import type { SelfCheckReport } from '../../shared/contract/domains/ledger.ts';
 
 let root = '';
@@ -173,4 +174,28 @@ test('a new start continues the chain from the newest entry', async () => {
   const report = verifyChainsInFile(join(copy, 'punchcard.sqlite'));
   assert.equal(report.ok, true);
   assert.equal(report.desks[0]!.verifiedThrough, 6);
+});
+
+test('read through the store in pages of any size, the chains report as read from the file', async () => {
+  const target = written[3]!.id;
+  const copy = tamperedCopy('paged', (db, table) =>
+    rewrite(db, table, target, (doc) => (doc['memo'] = 'changed afterwards')),
+  );
+  const fromFile = verifyChainsInFile(join(copy, 'punchcard.sqlite'));
+  assert.deepEqual(
+    [fromFile.desks[0]?.firstBreak?.problem, fromFile.desks[0]?.firstBreak?.seq],
+    ['altered', 4],
+  );
+  const core = await startCore(options(copy));
+  try {
+    for (const pageSize of [1, 2, 5, 2000]) {
+      assert.deepEqual(
+        await verifyJournalChains(core.db, pageSize),
+        fromFile,
+        `pages of ${pageSize}`,
+      );
+    }
+  } finally {
+    await core.close();
+  }
 });

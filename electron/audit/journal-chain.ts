@@ -1,7 +1,13 @@
 // The journal's chains in the live database: where this desk's chain ends
 // (read at start from its newest entries), and the verification of every
 // desk's chain for the self-check.
-import { normalizeMangoQuery, prepareQuery, type MangoQuery, type RxDocumentData } from 'rxdb';
+import {
+  getChangedDocumentsSince,
+  normalizeMangoQuery,
+  prepareQuery,
+  type MangoQuery,
+  type RxDocumentData,
+} from 'rxdb';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { JournalEntry } from '../../shared/ledger/entry.ts';
 import { createChainVerifier, type ChainReport } from './chain-verifier.ts';
@@ -46,22 +52,28 @@ export async function loadChainHead(db: PunchcardDatabase, deskId: string): Prom
   return head;
 }
 
-/** Every desk's chain, read a page at a time in id order. */
+/**
+ * Every desk's chain, read a page at a time. The verifier does not depend on
+ * the order it is fed, so the pages follow the storage's change checkpoint
+ * (the `[_meta.lwt, id]` index): each page is one index range read. Paging by
+ * id instead had no index covering its sort, so every page read and sorted the
+ * whole journal — minutes at 300,000 entries.
+ */
 export async function verifyJournalChains(
   db: PunchcardDatabase,
   pageSize = 2000,
 ): Promise<ChainReport> {
   const verifier = createChainVerifier();
-  let after = '';
+  let checkpoint: unknown = undefined;
   for (;;) {
-    const page = await rawQuery(db, {
-      selector: after ? { id: { $gt: after } } : {},
-      sort: [{ id: 'asc' }],
-      limit: pageSize,
-    });
-    for (const doc of page) verifier.add(doc);
-    if (page.length < pageSize) break;
-    after = page[page.length - 1]!.id;
+    const { documents, checkpoint: next } = await getChangedDocumentsSince(
+      db.journal.storageInstance,
+      pageSize,
+      checkpoint,
+    );
+    for (const doc of documents) if (!doc._deleted) verifier.add(doc);
+    if (documents.length < pageSize) break;
+    checkpoint = next;
   }
   return verifier.report();
 }
