@@ -27,7 +27,12 @@ import { takeSnapshot } from './snapshot.ts';
 import { countRows } from './sqlite-inspect.ts';
 import type { TableCounts } from './sqlite-inspect.ts';
 
-/** Lets the app add its own summary (journal totals, ...) read from the snapshot. */
+/**
+ * Lets the app add its own summary (journal totals, chain heads, ...) read from
+ * the snapshot. It may take seconds on a large journal: it runs while the
+ * snapshot is compressed, so one that returns a promise and yields to the event
+ * loop now and then lets the compression (on the libuv pool) proceed meanwhile.
+ */
 export type DescribeSnapshot = (snapshot: DatabaseSync) => unknown;
 
 export interface CreateBackupOptions {
@@ -78,14 +83,15 @@ export class DamagedSnapshotError extends Error {
 
 type IntegrityOutcome = { readonly problems: string | null } | { readonly error: unknown };
 
-function readSnapshotFacts(
+/** Row counts (quick) and the app's summary, read from the snapshot. */
+async function readSnapshotFacts(
   describe: DescribeSnapshot | undefined,
   snapshotFile: string,
-): { counts: TableCounts; summary: BackupManifest['summary'] } {
+): Promise<{ counts: TableCounts; summary: BackupManifest['summary'] }> {
   const db = new DatabaseSync(snapshotFile, { readOnly: true });
   try {
     const counts = countRows(db);
-    const value = describe?.(db);
+    const value: unknown = await describe?.(db);
     // Round-trip so only plain JSON lands in the manifest (and fails here, not at read time).
     const summary =
       value === undefined
@@ -149,11 +155,10 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   // never rejects, and is always awaited before the work folder goes.
   let integrity: Promise<IntegrityOutcome> | null = null;
   try {
-    // 1. Snapshot, its row counts and the app's summary of it (quick queries).
+    // 1. Snapshot.
     reportPhase(onProgress, 'snapshot', 0, 1);
     const snapshotFile = path.join(work, 'snapshot.sqlite');
     await takeSnapshot(dataFile, snapshotFile);
-    const { counts, summary } = readSnapshotFacts(options.describe, snapshotFile);
     reportPhase(onProgress, 'snapshot', 1, 1);
 
     // 2. The integrity check needs only the snapshot: it runs on the other core
@@ -163,8 +168,9 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       (error: unknown) => ({ error }),
     );
 
-    // 3. Compress, hashing both sides; the key derivation (scrypt, on the libuv
-    // pool) for an encrypted backup runs meanwhile.
+    // 3. Compress, hashing both sides; meanwhile the row counts and the app's
+    // summary are read from the snapshot, and the key derivation (scrypt, on the
+    // libuv pool) for an encrypted backup runs.
     const snapshotBytes = (await fsp.stat(snapshotFile)).size;
     const payloadFile = path.join(work, 'payload');
     const snapshotTap = createByteTap((seen) =>
@@ -172,7 +178,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     );
     const payloadTap = createByteTap();
     const kdf = options.passphrase ? newScryptParams() : null;
-    const [compressed, derived] = await Promise.allSettled([
+    const [compressed, facts, derived] = await Promise.allSettled([
       pipeline(
         fs.createReadStream(snapshotFile, { highWaterMark: 1 << 20 }),
         snapshotTap.stream,
@@ -180,9 +186,12 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
         payloadTap.stream,
         fs.createWriteStream(payloadFile),
       ),
+      readSnapshotFacts(options.describe, snapshotFile),
       options.passphrase && kdf ? deriveKeys(options.passphrase, kdf) : null,
     ]);
     if (compressed.status === 'rejected') throw compressed.reason;
+    if (facts.status === 'rejected') throw facts.reason;
+    const { counts, summary } = facts.value;
     if (derived.status === 'rejected') throw derived.reason;
     const snapshotSha = snapshotTap.sha256();
 
