@@ -13,7 +13,7 @@ import { snapshotAttentionState } from '../../shared/ledger/attention-state.ts';
 import { PagedInvariantCheck } from '../../shared/ledger/paged-invariants.ts';
 import { chainViolations } from '../audit/chain-violations.ts';
 import { verifyJournalChains } from '../audit/journal-chain.ts';
-import { journalPages, queryJournal } from './journal-queries.ts';
+import { journalPages, plainEntry } from './journal-queries.ts';
 
 const PAGE = 500;
 
@@ -27,9 +27,12 @@ export async function selfCheckJournal(
   const originals = new Map<string, JournalEntry>();
   const needed = check.originalsNeeded();
   for (let i = 0; i < needed.length; i += PAGE) {
-    const ids = needed.slice(i, i + PAGE);
-    for (const entry of await queryJournal(db, { selector: { id: { $in: ids } } }))
-      originals.set(entry.id, entry);
+    // By primary key (a query on `id` would be planned like any other, and may scan).
+    const found = await db.journal.storageInstance.findDocumentsById(
+      needed.slice(i, i + PAGE),
+      false,
+    );
+    for (const doc of found) originals.set(doc.id, plainEntry(doc));
   }
   const { violations, lean } = check.finish(originals);
   if (
