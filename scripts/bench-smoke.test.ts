@@ -101,6 +101,7 @@ test('a short benchmark run measures every metric on the small clinic', () => {
     'open a patient record with a long history',
     'check-out: dispatch → updated projection (SQLite)',
     'backup with verification',
+    'nightly backup (+ every hash chain verified)',
     'peak RSS of the main process (harness)',
     'renderer JS heap',
     'storage: findDocumentsById 100 ids',

@@ -100,7 +100,9 @@ try {
     );
   }
   if (only.includes('backup')) {
-    log(` Backup with verification (${backupRuns} runs) …`);
+    log(
+      ` Backup with verification, then the nightly backup with every hash chain verified (${backupRuns} runs each) …`,
+    );
     metrics.push(
       ...(await benchBackup({
         dataDirectory: data.dataDirectory,
