@@ -11,7 +11,7 @@ import type { DemoSize } from '../demo/sizes.ts';
 import { collectionSchemas } from '../../shared/db/collections.ts';
 
 /** Bump when the generator's output changes, so the cache is made again. */
-const GENERATOR_VERSION = 'demo-2';
+const GENERATOR_VERSION = 'demo-3';
 
 /** A fixed end date, so every run measures the same clinic. */
 export const BENCH_END_DATE = '2025-06-30';

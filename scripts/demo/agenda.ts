@@ -10,6 +10,9 @@ export interface Task {
 export class Agenda {
   private readonly days = new Map<number, Task[]>();
   private seq = 0;
+  /** the day being run, and the index of its task running now */
+  private runningDay: number | undefined;
+  private cursor = -1;
 
   add(day: number, at: number, run: () => void): void {
     let list = this.days.get(day);
@@ -18,8 +21,10 @@ export class Agenda {
       this.days.set(day, list);
     }
     const task = { at, seq: this.seq++, run };
-    // Binary insertion keeps each day sorted by (at, seq).
-    let low = 0;
+    // Binary insertion keeps each day sorted by (at, seq). A task filed for today at a
+    // time already past runs next (after the running one): slipping it in before would
+    // shift the running task along and run it again.
+    let low = day === this.runningDay ? this.cursor + 1 : 0;
     let high = list.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
@@ -34,7 +39,13 @@ export class Agenda {
   runDay(day: number): void {
     const list = this.days.get(day);
     if (!list) return;
-    for (let i = 0; i < list.length; i++) list[i]!.run();
+    this.runningDay = day;
+    try {
+      for (this.cursor = 0; this.cursor < list.length; this.cursor++) list[this.cursor]!.run();
+    } finally {
+      this.runningDay = undefined;
+      this.cursor = -1;
+    }
     this.days.delete(day);
   }
 }

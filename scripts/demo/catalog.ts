@@ -35,22 +35,41 @@ export interface DemoCatalog {
   practitioners: Staff[];
   reception: Staff[];
   manager: Staff;
+  /** the health fund whose members claim at the desk, if the clinic deals with one */
+  healthFund: DemoFunder | undefined;
+  /** the health fund's benefit by service id */
+  benefits: ReadonlyMap<string, string>;
   all(): CatalogDocument[];
 }
 
 export const CLINIC_NAME = 'Harbourside Physio & Allied Health';
 export const CLINIC_TIME_ZONE = 'Australia/Sydney';
 
+// The health fund comes fourth so that "small" (four funders) has one: its members'
+// claims at the desk are a large share of any clinic's journal.
 const FUNDERS: readonly { name: string; kind: FunderKind; habit: FunderHabit }[] = [
   { name: 'NDIS plan managers', kind: 'government', habit: 'prepays' },
   { name: 'Workers Comp NSW', kind: 'insurer', habit: 'buysPackages' },
   { name: 'Harbour Hope Foundation', kind: 'charity', habit: 'lumpSums' },
+  { name: 'Coastline Health Insurance', kind: 'insurer', habit: 'prepays' },
   { name: 'Acme Mining employee health', kind: 'employer', habit: 'buysPackages' },
   { name: 'Department of Veterans’ Affairs', kind: 'government', habit: 'prepays' },
   { name: 'St Brigid’s Community Fund', kind: 'charity', habit: 'lumpSums' },
-  { name: 'Coastline Health Insurance', kind: 'insurer', habit: 'prepays' },
   { name: 'City Council EAP', kind: 'employer', habit: 'buysPackages' },
 ];
+
+/**
+ * What the health fund pays towards each service when a member claims on the spot
+ * (the member pays the gap), and how much it pays a member in a calendar year.
+ */
+const HEALTH_FUND_BENEFITS = {
+  initial: '65.00',
+  standard: '48.00',
+  long: '60.00',
+  hydro: '35.00',
+  pilates: '20.00',
+} as const;
+export const HEALTH_FUND_ANNUAL_LIMITS = ['500.00', '700.00', '800.00', '1000.00'] as const;
 
 export function buildCatalog(
   profile: SizeProfile,
@@ -162,6 +181,12 @@ export function buildCatalog(
   );
   const reception = RECEPTION_NAMES.map((name) => staff(name, 'reception'));
   const manager = staff(MANAGER_NAME, 'manager');
+  const benefits = new Map(
+    (Object.keys(HEALTH_FUND_BENEFITS) as (keyof typeof HEALTH_FUND_BENEFITS)[]).map((role) => [
+      service[role].id,
+      HEALTH_FUND_BENEFITS[role],
+    ]),
+  );
   return {
     settings,
     services,
@@ -171,6 +196,8 @@ export function buildCatalog(
     practitioners,
     reception,
     manager,
+    healthFund: funders.find((f) => f.doc.kind === 'insurer' && f.habit === 'prepays'),
+    benefits,
     all: () => [
       settings,
       ...services,

@@ -45,6 +45,8 @@ export interface DemoResult {
   patients: number;
   appointments: number;
   entries: number;
+  /** journal entries by kind */
+  entryKinds: Record<string, number>;
   catalog: number;
   commands: Record<string, number>;
   refusals: Record<string, number>;
@@ -115,6 +117,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
     let appointments: Appointment[] = [];
     let people: Patient[] = [];
     const perPatient = new Map<string, number>();
+    const kinds = new Map<string, number>();
     const names = new Map<string, string>();
     const flush = async () => {
       // Patients first: nothing in the journal names a patient not yet on file.
@@ -136,6 +139,7 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
         entries: (more) => {
           entries.push(...more);
           for (const entry of more) {
+            kinds.set(entry.kind, (kinds.get(entry.kind) ?? 0) + 1);
             for (const id of [entry.patientId, entry.counterpartyPatientId])
               if (id) perPatient.set(id, (perPatient.get(id) ?? 0) + 1);
           }
@@ -171,6 +175,9 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
       patients: stats.patients,
       appointments: stats.appointments,
       entries: stats.entries,
+      entryKinds: Object.fromEntries(
+        [...kinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+      ),
       catalog: catalog.all().length + counters.length,
       commands: Object.fromEntries(stats.commands),
       refusals: Object.fromEntries(stats.refusals),

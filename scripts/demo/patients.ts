@@ -4,6 +4,7 @@
 // addPatient handler writes (electron/ops/handlers/add-patient.ts).
 import type { Patient } from '../../shared/patients/patient.ts';
 import { patientSearchText } from '../../shared/patients/search-text.ts';
+import { HEALTH_FUND_ANNUAL_LIMITS } from './catalog.ts';
 import { FIRST_NAMES, LAST_NAMES, NON_LATIN_NAMES } from './names.ts';
 import type { Random } from './random.ts';
 
@@ -28,6 +29,11 @@ export interface DemoPatient {
   interval: number;
   /** index of another patient of the same family (credit may move between them), or -1 */
   family: number;
+  /**
+   * Private health cover with extras: the health fund's yearly limit on what it pays
+   * towards visits claimed at the desk, or '' without cover.
+   */
+  cover: string;
 }
 
 const NOTES = [
@@ -149,6 +155,9 @@ export function planPatients(random: Random, options: PatientPlanOptions): DemoP
       visits,
       interval,
       family,
+      // Over half of adults hold extras cover, more of those who see a physio (drawn last,
+      // so the rest of the plan stays put).
+      cover: random.chance(0.65) ? random.pick(HEALTH_FUND_ANNUAL_LIMITS) : '',
     });
   }
   return patients;

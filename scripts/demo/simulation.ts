@@ -2,9 +2,11 @@
 // buy packages, pay per visit or from credit, are funded, cancel, miss
 // visits; funders prepay, buy packages and send lump sums; money of unknown
 // payers arrives and is assigned; packages expire; credit is refunded,
-// transferred or written off; the odd keying error is reversed. Every money
-// event is one of the ledger's pure commands (see desk-runner.ts), so the
-// journal is what the desks would have written.
+// transferred or written off; the odd keying error is reversed. Health fund
+// members claim at the desk and pay the gap; new patients pay a deposit and
+// casual classes are paid when booked. Every money event is one of the
+// ledger's pure commands (see desk-runner.ts), so the journal is what the desks
+// would have written.
 import type { Patient } from '../../shared/patients/patient.ts';
 import type {
   Appointment,
@@ -52,7 +54,7 @@ import {
   subtract,
 } from '../../shared/money.ts';
 import { Agenda } from './agenda.ts';
-import { snapshotOf, type DemoCatalog } from './catalog.ts';
+import { snapshotOf, type DemoCatalog, type DemoFunder } from './catalog.ts';
 import type { ClinicClock } from './clinic-clock.ts';
 import { createDeskRunner, type Actor, type DeskRunner } from './desk-runner.ts';
 import type { DemoPatient } from './patients.ts';
@@ -63,6 +65,8 @@ export const DESK_IDS = ['desk-1', 'desk-2'] as const;
 const HOUR = 60;
 /** visits booked this many days ahead of the end are kept as bookings */
 const HORIZON_DAYS = 14;
+/** taken when a new patient books an initial assessment */
+const NEW_PATIENT_DEPOSIT = '50.00';
 
 export interface SimulationSink {
   entries(entries: JournalEntry[]): void;
@@ -87,6 +91,9 @@ interface PatientRun {
   packageId: string;
   payments: string[];
   active: boolean;
+  /** the calendar year of the health fund claims counted in `claimed` */
+  claimYear: number;
+  claimed: string;
 }
 
 export interface Simulation {
@@ -135,6 +142,8 @@ export function createSimulation(options: {
     packageId: '',
     payments: [],
     active: false,
+    claimYear: 0,
+    claimed: '0.00',
   }));
   /** sold packages that may still expire: id → expiry instant */
   const expiring = new Map<string, string>();
@@ -233,7 +242,8 @@ export function createSimulation(options: {
     const credit = creditOf(state, run.id);
     const how = funder
       ? 'funder'
-      : random.weighted({ full: 70, part: 10, later: 12, credit: isPositive(credit) ? 8 : 0 });
+      : // Credit (a new patient's deposit, say) mostly goes towards the package.
+        random.weighted({ full: 62, part: 16, later: 14, credit: isPositive(credit) ? 60 : 0 });
     let settlement: SettlementInput | undefined;
     if (how === 'full') settlement = { payments: [{ method: method(), amount: plan.price }] };
     else if (how === 'part')
@@ -266,6 +276,7 @@ export function createSimulation(options: {
     const wanted = visit + plan.sessions - (random.chance(0.25) ? random.int(1, 2) : 0);
     if (wanted > run.plan.visits) run.plan.visits = wanted;
     if (how === 'later' || how === 'part') payLater(run, dayOf(time) + 7);
+    if (funder?.doc.kind === 'insurer') remitInvoice(funder, sold.invoiceId, dayOf(time));
     const view = packageView(state, sold.packageId, now);
     if (view?.expiresAt) expiring.set(sold.packageId, view.expiresAt);
     return sold.packageId;
@@ -286,17 +297,19 @@ export function createSimulation(options: {
     if (paid) run.payments.push(paid.paymentId);
   }
 
-  /** An invoice taken home is paid within a fortnight, now and then in two instalments. */
+  /** An invoice taken home is paid within a fortnight, now and then in two or three instalments. */
   function payLater(run: PatientRun, day: number): void {
     const first = Math.min(clock.days - 1, day + random.int(1, 14));
-    const instalments = random.chance(0.25) ? 2 : 1;
+    const instalments = { one: 1, two: 2, three: 3 }[
+      random.weighted({ one: 65, two: 25, three: 10 })
+    ];
     for (let i = 0; i < instalments; i++) {
       const payDay = Math.min(clock.days - 1, first + i * 14);
       const at = clock.at(payDay, 12 * HOUR + random.int(0, 240));
       agenda.add(payDay, at, () => {
         const owing = owingOf(state, run.id);
         if (!isPositive(owing)) return;
-        const amount = i + 1 < instalments ? allocate(owing, 2)[0]! : owing;
+        const amount = i + 1 < instalments ? allocate(owing, instalments - i)[0]! : owing;
         const paid = runner.run(at, reception(), (s, ctx) =>
           recordPayment(
             s,
@@ -315,9 +328,69 @@ export function createSimulation(options: {
     }
   }
 
+  /**
+   * An insurer pays each of its invoices on its own, weeks later, naming it on the
+   * remittance (employers pay a monthly statement instead: see funderDay).
+   */
+  function remitInvoice(funder: DemoFunder, invoiceId: string, day: number): void {
+    const payDay = day + random.int(14, 42);
+    if (payDay >= clock.days) return;
+    const at = clock.at(payDay, 10 * HOUR + random.int(0, 300));
+    agenda.add(payDay, at, () => {
+      const invoice = invoiceView(state, invoiceId);
+      if (!invoice || !isPositive(invoice.due)) return;
+      runner.run(at, reception(), (s, ctx) =>
+        recordPayment(
+          s,
+          {
+            payer: { type: 'funder', funderId: funder.doc.id },
+            method: 'remittance',
+            amount: invoice.due,
+            allocate: [{ invoiceId, amount: invoice.due }],
+            reference: `Remittance for ${invoice.number}`,
+          },
+          ctx,
+        ),
+      );
+      count('recordPayment');
+    });
+  }
+
+  /**
+   * A funder that prepays is sent a claim for each visit its money paid for, and pays it
+   * a week or so later: the money held for the patient is topped up claim by claim.
+   */
+  function claimInArrears(
+    run: PatientRun,
+    funder: DemoFunder,
+    amount: string,
+    invoiceId: string,
+    day: number,
+  ): void {
+    const payDay = day + random.int(3, 12);
+    if (payDay >= clock.days) return;
+    const at = clock.at(payDay, 11 * HOUR + random.int(0, 240));
+    agenda.add(payDay, at, () => {
+      runner.run(at, reception(), (s, ctx) =>
+        recordPayment(
+          s,
+          {
+            payer: { type: 'funder', funderId: funder.doc.id, patientId: run.id },
+            method: 'remittance',
+            amount,
+            allocate: 'none',
+            reference: `Claim for ${invoiceView(state, invoiceId)?.number ?? invoiceId}`,
+          },
+          ctx,
+        ),
+      );
+      count('recordPayment');
+    });
+  }
+
   function topUpCredit(run: PatientRun, time: number, needed: string): void {
     if (compare(creditOf(state, run.id), needed) >= 0) return;
-    const amount = random.pick(['200.00', '200.00', '300.00']);
+    const amount = random.pick(['100.00', '150.00', '200.00', '200.00', '300.00']);
     const patient = { type: 'patient' as const, patientId: run.id };
     if (random.chance(0.02)) {
       // A keying error: ten times the amount, reversed by the manager a minute later.
@@ -353,8 +426,97 @@ export function createSimulation(options: {
     if (paid) run.payments.push(paid.paymentId);
   }
 
-  function checkOut(run: PatientRun, appointment: Appointment, packageId: string, time: number) {
+  /**
+   * A member of the health fund claims the visit on the spot: the fund's benefit (up to
+   * what is left of the member's yearly limit) is received as the fund's money held for
+   * them, for the check-out to spend; the member pays the gap. Returns the fund's money
+   * the check-out spends, or null when there is no claim.
+   */
+  function claimAtDesk(
+    run: PatientRun,
+    appointment: Appointment,
+    time: number,
+  ): { funderId: string; amount: string } | null {
+    const fund = catalog.healthFund;
+    if (!fund || !run.plan.cover || run.plan.habit === 'funded') return null;
+    const year = clock.dateOf(dayOf(time)).year;
+    if (run.claimYear !== year) {
+      run.claimYear = year;
+      run.claimed = '0.00';
+    }
+    const left = subtract(run.plan.cover, run.claimed);
+    const benefit = minAmount(catalog.benefits.get(appointment.serviceId) ?? '0.00', left);
+    if (!isPositive(benefit)) return null;
+    const paid = runner.run(time, reception(), (s, ctx) =>
+      recordPayment(
+        s,
+        {
+          payer: { type: 'funder', funderId: fund.doc.id, patientId: run.id },
+          method: 'remittance',
+          amount: benefit,
+          allocate: 'none',
+          reference: `Claim ${appointment.id.slice(-8)}`,
+          memo: 'Health fund claim at the desk',
+        },
+        ctx,
+      ),
+    );
+    count('recordPayment');
+    if (!paid) return null;
+    run.claimed = add(run.claimed, benefit);
+    const amount = minAmount(funderHeldFor(state, fund.doc.id, run.id), appointment.price);
+    return { funderId: fund.doc.id, amount };
+  }
+
+  /** Casual classes are paid for when booked (see payAtBooking). */
+  function paysClassesAtBooking(run: PatientRun): boolean {
+    const { habit, course, cover } = run.plan;
+    return habit === 'perVisit' && !cover && (course === 'pilates' || course === 'hydro');
+  }
+
+  /**
+   * Money taken when a visit is booked: a new patient's deposit, or a casual class. It is
+   * the patient's credit (after anything they owe) until the check-out applies it.
+   */
+  function payAtBooking(run: PatientRun, amount: string, time: number, reference: string): void {
+    if (compare(creditOf(state, run.id), amount) >= 0) return;
+    const paid = runner.run(time, reception(), (s, ctx) =>
+      recordPayment(
+        s,
+        { payer: { type: 'patient', patientId: run.id }, method: 'card', amount, reference },
+        ctx,
+      ),
+    );
+    count('recordPayment');
+    if (paid) run.payments.push(paid.paymentId);
+  }
+
+  /** Now and then a relative's credit pays for a visit (a parent's for a child's, say). */
+  function fromFamilyCredit(run: PatientRun, due: string, time: number): void {
+    const relative = runs[run.plan.family];
+    if (!relative?.id || !isPositive(due) || !random.chance(0.5)) return;
+    const need = subtract(due, minAmount(creditOf(state, run.id), due));
+    if (!isPositive(need) || compare(creditOf(state, relative.id), need) < 0) return;
+    runner.run(time, reception(), (s, ctx) =>
+      transferCredit(
+        s,
+        {
+          fromPatientId: relative.id,
+          toPatientId: run.id,
+          amount: need,
+          memo: 'Family: pays for this visit',
+        },
+        ctx,
+      ),
+    );
+    count('transferCredit');
+  }
+
+  function checkOut(run: PatientRun, appointment: Appointment, chosen: string, time: number) {
     const funder = run.plan.habit === 'funded' ? funderOf(run) : undefined;
+    // A package that expired since the patient arrived no longer covers the visit.
+    const packageId =
+      chosen && packageView(state, chosen, isoAt(time))?.status === 'active' ? chosen : '';
     const extra = random.chance(0.03);
     const lines = extra
       ? [
@@ -373,17 +535,28 @@ export function createSimulation(options: {
       lines,
     };
     let due = charged;
+    let claimed = false;
+    let funderSpent = '0.00';
+    if (!funder && !packageId) {
+      const claim = claimAtDesk(run, appointment, time - 45_000);
+      if (claim) {
+        input.funderHeld = [claim];
+        due = subtract(due, claim.amount);
+        claimed = true;
+      }
+    }
     if (funder && funder.habit !== 'buysPackages') {
       let held = funderHeldFor(state, funder.doc.id, run.id);
       if (funder.habit === 'prepays' && compare(held, charged) < 0) {
-        // The funder's remittance for this patient arrives: about three visits.
+        // The funder's advance for this patient arrives: two visits (each visit's claim
+        // then tops it up again: see claimInArrears).
         const topped = runner.run(time - 60_000, reception(), (s, ctx) =>
           recordPayment(
             s,
             {
               payer: { type: 'funder', funderId: funder.doc.id, patientId: run.id },
               method: 'remittance',
-              amount: multiplyAmount(appointment.price, 3),
+              amount: multiplyAmount(appointment.price, 2),
               allocate: 'none',
               reference: `REM-${run.index}-${time % 100_000}`,
             },
@@ -395,18 +568,23 @@ export function createSimulation(options: {
       }
       const use = minAmount(held, charged);
       if (isPositive(use)) input.funderHeld = [{ funderId: funder.doc.id, amount: use }];
+      if (funder.habit === 'prepays') funderSpent = use;
       due = subtract(due, use);
     }
     if (run.plan.habit === 'account') topUpCredit(run, time - 30_000, due);
+    if (!funder) fromFamilyCredit(run, due, time - 20_000);
     const credit = creditOf(state, run.id);
     due = subtract(due, minAmount(credit, due));
     let later = false;
     if (isPositive(due)) {
-      // Per-visit patients often take the invoice home (a claim, an email) and pay it later.
+      // Per-visit patients often take the invoice home (a claim, an email) and pay it later;
+      // those who have just claimed on the spot mostly pay the gap there and then.
       const how =
-        run.plan.habit === 'perVisit'
-          ? random.weighted({ exact: 43, later: 45, owing: 6, over: 6 })
-          : 'exact';
+        run.plan.habit !== 'perVisit'
+          ? 'exact'
+          : claimed
+            ? random.weighted({ exact: 68, later: 24, owing: 3, over: 5 })
+            : random.weighted({ exact: 40, later: 48, owing: 6, over: 6 });
       later = how === 'later';
       if (how === 'exact') input.payments = [{ method: method(), amount: due }];
       else if (how === 'over')
@@ -418,6 +596,8 @@ export function createSimulation(options: {
     if (out.paymentId) run.payments.push(out.paymentId);
     finish(out.appointment);
     if (later) payLater(run, dayOf(time));
+    if (funder && isPositive(funderSpent))
+      claimInArrears(run, funder, funderSpent, out.invoiceId, dayOf(time));
     if (random.chance(0.004)) {
       runner.run(time + 5 * 60_000, manager(), (s, ctx) =>
         grantCourtesyCredit(
@@ -450,7 +630,10 @@ export function createSimulation(options: {
 
   function missed(run: PatientRun, appointment: Appointment, how: 'late' | 'noShow', time: number) {
     const covered = appointment.packageId !== '';
-    const fee = covered ? undefined : how === 'late' ? '40.00' : '60.00';
+    // A prepaid class missed is not charged again: its payment stays in credit for the next.
+    const prepaid =
+      paysClassesAtBooking(run) && compare(creditOf(state, run.id), appointment.price) >= 0;
+    const fee = covered || prepaid ? undefined : how === 'late' ? '40.00' : '60.00';
     const result =
       how === 'late'
         ? runner.run(time, reception(), (s, ctx) =>
@@ -466,12 +649,33 @@ export function createSimulation(options: {
     finish(result.appointment);
     if (result.charge !== 'fee') return;
     const invoiceId = result.invoiceId;
-    const what = random.weighted({ waive: 25, convert: 10, keep: 65 });
+    // Kept fees are charged to the card on file the next morning, or paid at the next visit.
+    const what = random.weighted({ waive: 25, convert: 10, cardOnFile: 30, keep: 35 });
     if (what === 'keep') return;
     const next = Math.min(clock.days - 1, dayOf(time) + 1);
     agenda.add(next, clock.at(next, 9 * HOUR + 15), () => {
       const at = clock.at(next, 9 * HOUR + 15);
-      if (what === 'waive') {
+      if (what === 'cardOnFile') {
+        const due = invoiceView(state, invoiceId)?.due ?? '0.00';
+        if (!isPositive(due)) return;
+        const paid = runner.run(at, reception(), (s, ctx) =>
+          recordPayment(
+            s,
+            {
+              payer: { type: 'patient', patientId: run.id },
+              method: 'card',
+              amount: due,
+              allocate: [{ invoiceId, amount: due }],
+              memo: 'Charged to the card on file',
+            },
+            ctx,
+          ),
+        );
+        count('recordPayment');
+        if (paid) run.payments.push(paid.paymentId);
+      } else if (what === 'waive') {
+        // Nothing to waive once the fee has been paid (at the next visit, say).
+        if (!isPositive(invoiceView(state, invoiceId)?.due ?? '0.00')) return;
         runner.run(at, manager(), (s, ctx) =>
           waiveFee(
             s,
@@ -503,15 +707,17 @@ export function createSimulation(options: {
     return low;
   }
 
-  function scheduleVisit(run: PatientRun, visit: number, day: number, bookedAt: number): void {
+  /** Book a visit (filed for its day); false when it falls beyond the horizon. */
+  function scheduleVisit(run: PatientRun, visit: number, day: number, bookedAt: number): boolean {
     let d = day;
     while (clock.weekday(d) === 0) d++;
-    if (d >= clock.days + HORIZON_DAYS) return;
+    if (d >= clock.days + HORIZON_DAYS) return false;
     const saturday = clock.weekday(d) === 6;
     const slot = random.int(0, saturday ? 8 : 19); // half-hour slots from 08:00
     const start = clock.at(d, 8 * HOUR + slot * 30);
     const booked = Math.min(bookedAt, start - 3_600_000);
     agenda.add(d, start - 10 * 60_000, () => visitDay(run, visit, d, start, booked));
+    return true;
   }
 
   function visitDay(run: PatientRun, visit: number, day: number, start: number, bookedAt: number) {
@@ -549,12 +755,13 @@ export function createSimulation(options: {
     count('bookAppointment');
     const appointment = booked?.appointment;
     if (!appointment) return;
+    let outcome = '';
     if (future) {
       finish(appointment);
     } else {
       recent.push(run.index);
       if (recent.length > 300) recent.shift();
-      const outcome = random.weighted({ attend: 88, early: 5, late: 3.5, noShow: 3.5 });
+      outcome = random.weighted({ attend: 88, early: 5, late: 3.5, noShow: 3.5 });
       if (outcome === 'early') {
         const cancelled = runner.run(
           Math.max(bookedAt, start - 2 * 86_400_000),
@@ -582,7 +789,34 @@ export function createSimulation(options: {
     const checkoutTime = start + (service.durationMinutes + 5) * 60_000;
     if (visit + 1 < run.plan.visits) {
       const gap = run.plan.interval + random.int(-1, 2);
-      scheduleVisit(run, visit + 1, day + Math.max(1, gap), checkoutTime);
+      const nextBooked = scheduleVisit(run, visit + 1, day + Math.max(1, gap), checkoutTime);
+      // Booked at the desk after the class, and paid for there and then.
+      if (nextBooked && outcome === 'attend' && !future && paysClassesAtBooking(run)) {
+        agenda.add(day, checkoutTime, () =>
+          payAtBooking(run, service.price, checkoutTime, 'Next class'),
+        );
+      }
+      // After a missed visit a per-visit patient rebooks by phone and pays ahead (and
+      // anything owing) by card.
+      const missedIt = outcome === 'late' || outcome === 'noShow';
+      if (
+        nextBooked &&
+        missedIt &&
+        !future &&
+        run.plan.habit === 'perVisit' &&
+        !paysClassesAtBooking(run)
+      ) {
+        const next = Math.min(clock.days - 1, day + 1);
+        const at = clock.at(next, 10 * HOUR + random.int(0, 360));
+        agenda.add(next, at, () =>
+          payAtBooking(
+            run,
+            add(appointment.price, owingOf(state, run.id)),
+            at,
+            'Prepaid after a missed visit',
+          ),
+        );
+      }
     } else if (!future) {
       const later = day + random.int(7, 30);
       if (later < clock.days)
@@ -665,7 +899,7 @@ export function createSimulation(options: {
     if (date !== 1) return;
     catalog.funders.forEach((funder, index) => {
       const time = clock.at(day, 10 * HOUR + index);
-      if (funder.habit === 'buysPackages') {
+      if (funder.habit === 'buysPackages' && funder.doc.kind !== 'insurer') {
         const owing = funderOwing(state, funder.doc.id);
         if (!isPositive(owing)) return;
         runner.run(time, reception(), (s, ctx) =>
@@ -760,10 +994,34 @@ export function createSimulation(options: {
     });
   }
 
+  /**
+   * The first visit is booked a few days ahead, often online: a new patient pays a deposit
+   * on an initial assessment, a casual class is paid in full.
+   */
+  function bookFirstVisit(run: PatientRun): void {
+    const { firstDay, habit, course } = run.plan;
+    const bookDay = firstDay - random.int(1, 10);
+    const bookedAt = clock.at(bookDay, 7 * HOUR + random.int(0, 14 * HOUR));
+    if (!scheduleVisit(run, 0, firstDay, bookedAt) || bookDay < 0) return;
+    const assessment = course === 'consults' || course === 'recovery';
+    let amount = '';
+    let reference = '';
+    if (paysClassesAtBooking(run)) {
+      amount = serviceFor(run, 0).price;
+      reference = 'Class booked online';
+    } else if (assessment && habit !== 'funded' && random.chance(0.85)) {
+      amount = NEW_PATIENT_DEPOSIT;
+      reference = 'New patient deposit';
+    }
+    if (!amount) return;
+    agenda.add(bookDay, bookedAt, () => {
+      ensurePatient(run, bookedAt - 60_000);
+      payAtBooking(run, amount, bookedAt, reference);
+    });
+  }
+
   for (const run of runs) {
-    if (run.plan.firstDay >= clock.days) continue;
-    const bookedAt = clock.at(run.plan.firstDay, 8 * HOUR) - random.int(1, 10) * 86_400_000;
-    scheduleVisit(run, 0, run.plan.firstDay, bookedAt);
+    if (run.plan.firstDay < clock.days) bookFirstVisit(run);
   }
 
   return {

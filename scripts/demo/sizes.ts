@@ -14,7 +14,7 @@ export interface SizeProfile {
 }
 
 export const SIZE_PROFILES: Readonly<Record<DemoSize, SizeProfile>> = {
-  small: { patients: 200, practitioners: 4, funders: 3, years: 5, longHistoryPatients: 2 },
+  small: { patients: 200, practitioners: 4, funders: 4, years: 5, longHistoryPatients: 2 },
   clinic: { patients: 20_000, practitioners: 12, funders: 8, years: 5, longHistoryPatients: 6 },
   large: { patients: 60_000, practitioners: 16, funders: 16, years: 5, longHistoryPatients: 18 },
 };
