@@ -119,7 +119,12 @@ export function patientOfAccount(name: string): string {
  * and only merged offline work can.
  */
 export function isGuardedLiability(name: string): boolean {
-  const type = parseAccount(name).type;
+  return isGuardedAccount(parseAccount(name));
+}
+
+/** isGuardedLiability for an account already parsed. */
+export function isGuardedAccount(parsed: ParsedAccount): boolean {
+  const type = parsed.type;
   return (
     type === 'credit' ||
     type === 'funderHeld' ||

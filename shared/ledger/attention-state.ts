@@ -16,8 +16,14 @@
 // invoice's and payment's) are numbered by IdSlots (id-slots.ts), and what is known of an
 // invoice or payment sits in arrays indexed by that number: no object per item.
 import type { Amount } from '../money.ts';
-import { add, isNegative, isPositive, isZero, negate, subtract, zeroAmount } from '../money.ts';
-import { parseAccount, type ParsedAccount } from './accounts.ts';
+import { add, isNegative, isPositive, isZero, subtract, zeroAmount } from '../money.ts';
+import { isGuardedAccount, parseAccount, type ParsedAccount } from './accounts.ts';
+import {
+  overdrawnItem,
+  overpaidInvoiceItem,
+  overrefundedPaymentItem,
+  overusedPackageItem,
+} from './attention-items.ts';
 import type { InvoiceDocument, InvoiceMove, JournalEntry, PaymentMethod } from './entry.ts';
 import type { SoldPackage } from './packagePlan.ts';
 import type { AttentionItem } from './state.ts';
@@ -132,7 +138,7 @@ export function applyToAttentionState(state: AttentionState, entry: JournalEntry
   }
   for (const line of entry.lines) {
     const parsed = parseAccount(line.account);
-    if (!isGuarded(parsed)) continue;
+    if (!isGuardedAccount(parsed)) continue;
     const balance = add(
       state.balances.get(line.account) ?? zeroAmount(state.currency),
       line.amount,
@@ -146,16 +152,6 @@ export function applyToAttentionState(state: AttentionState, entry: JournalEntry
   applyPackage(state, entry, touched);
   refresh(state, touched);
   return true;
-}
-
-function isGuarded(parsed: ParsedAccount): boolean {
-  return (
-    parsed.type === 'credit' ||
-    parsed.type === 'funderHeld' ||
-    parsed.type === 'funderUnallocated' ||
-    parsed.type === 'unearned' ||
-    parsed.type === 'unapplied'
-  );
 }
 
 function intern(state: AttentionState, text: string): string {
@@ -338,17 +334,7 @@ function refresh(state: AttentionState, touched: Touched): void {
           : parsed.type === 'unearned'
             ? (state.packages.get(parsed.packageId)?.patientId ?? '')
             : '';
-      state.attention.set(key, {
-        key,
-        kind: 'negative-balance',
-        message: `${describeAccount(parsed, account)} is overdrawn by ${balance}`,
-        patientId,
-        account,
-        packageId: parsed.type === 'unearned' ? parsed.packageId : '',
-        invoiceId: '',
-        paymentId: '',
-        amount: negate(balance),
-      });
+      state.attention.set(key, overdrawnItem(account, parsed, balance, patientId));
     } else state.attention.delete(key);
   }
   const invoices = state.invoices;
@@ -357,17 +343,9 @@ function refresh(state: AttentionState, touched: Touched): void {
     const key = `invoice:${invoiceId}`;
     const due = invoices.due[slot] ?? zero;
     if (isNegative(due)) {
-      state.attention.set(key, {
-        key,
-        kind: 'invoice-overpaid',
-        message: `Invoice ${invoices.number[slot] || invoiceId} is over-paid by ${negate(due)}`,
-        patientId: invoices.patientId[slot] ?? '',
-        account: '',
-        packageId: '',
-        invoiceId,
-        paymentId: '',
-        amount: negate(due),
-      });
+      const number = invoices.number[slot] ?? '';
+      const patientId = invoices.patientId[slot] ?? '';
+      state.attention.set(key, overpaidInvoiceItem(invoiceId, number, patientId, due));
     } else state.attention.delete(key);
   }
   if (touched.packageId) {
@@ -375,55 +353,23 @@ function refresh(state: AttentionState, touched: Touched): void {
     const record = state.packages.get(packageId);
     const key = `package:${packageId}`;
     if (record && record.sessions >= 0 && record.used > record.sessions) {
-      state.attention.set(key, {
+      const { name, used, sessions, patientId } = record;
+      state.attention.set(
         key,
-        kind: 'package-overused',
-        message: `Package ${record.name} has ${record.used} of ${record.sessions} sessions used`,
-        patientId: record.patientId,
-        account: '',
-        packageId,
-        invoiceId: '',
-        paymentId: '',
-        amount: zero,
-      });
+        overusedPackageItem(packageId, name, used, sessions, patientId, zero),
+      );
     } else state.attention.delete(key);
   }
   if (touched.payment >= 0) {
     const slot = touched.payment;
     const paymentId = state.payments.ids.idAt(slot);
+    const patientId = state.payments.patientId[slot] ?? '';
     for (const [method, net] of paymentNets(state, slot)) {
       const key = `payment:${paymentId}:${method}`;
       if (isNegative(net)) {
-        state.attention.set(key, {
-          key,
-          kind: 'payment-overrefunded',
-          message: `Payment ${paymentId} (${method}) has been refunded ${negate(net)} more than it brought in`,
-          patientId: state.payments.patientId[slot] ?? '',
-          account: method,
-          packageId: '',
-          invoiceId: '',
-          paymentId,
-          amount: negate(net),
-        });
+        state.attention.set(key, overrefundedPaymentItem(paymentId, method, net, patientId));
       } else state.attention.delete(key);
     }
-  }
-}
-
-function describeAccount(parsed: ParsedAccount, account: string): string {
-  switch (parsed.type) {
-    case 'credit':
-      return `Account credit of patient ${parsed.patientId}`;
-    case 'funderHeld':
-      return `Money held from funder ${parsed.funderId} for patient ${parsed.patientId}`;
-    case 'funderUnallocated':
-      return `Unallocated money of funder ${parsed.funderId}`;
-    case 'unearned':
-      return `Unused value of package ${parsed.packageId}`;
-    case 'unapplied':
-      return 'Unapplied money';
-    default:
-      return account;
   }
 }
 

@@ -13,7 +13,13 @@
 // The maps are internal; read the state through the functions in projections/.
 import type { Amount } from '../money.ts';
 import { add, isNegative, isPositive, isZero, negate, subtract, zeroAmount } from '../money.ts';
-import { parseAccount, REVENUE_BREAKAGE } from './accounts.ts';
+import { isGuardedAccount, parseAccount, REVENUE_BREAKAGE } from './accounts.ts';
+import {
+  overdrawnItem,
+  overpaidInvoiceItem,
+  overrefundedPaymentItem,
+  overusedPackageItem,
+} from './attention-items.ts';
 import type {
   EntryKind,
   InvoiceDocument,
@@ -593,30 +599,14 @@ function refreshAttention(state: LedgerState, touched: Touched): void {
     const key = `balance:${account}`;
     const balance = state.balances.get(account) ?? zero;
     // Liabilities have credit (negative) balances; a positive one means overdrawn.
-    const guarded =
-      parsed.type === 'credit' ||
-      parsed.type === 'funderHeld' ||
-      parsed.type === 'funderUnallocated' ||
-      parsed.type === 'unearned' ||
-      parsed.type === 'unapplied';
-    if (guarded && isPositive(balance)) {
+    if (isGuardedAccount(parsed) && isPositive(balance)) {
       const patientId =
         parsed.type === 'credit' || parsed.type === 'funderHeld'
           ? parsed.patientId
           : parsed.type === 'unearned'
             ? (state.packages.get(parsed.packageId)?.sale?.patientId ?? '')
             : '';
-      state.attention.set(key, {
-        key,
-        kind: 'negative-balance',
-        message: `${describeAccount(account)} is overdrawn by ${balance}`,
-        patientId,
-        account,
-        packageId: parsed.type === 'unearned' ? parsed.packageId : '',
-        invoiceId: '',
-        paymentId: '',
-        amount: negate(balance),
-      });
+      state.attention.set(key, overdrawnItem(account, parsed, balance, patientId));
     } else {
       state.attention.delete(key);
     }
@@ -626,17 +616,10 @@ function refreshAttention(state: LedgerState, touched: Touched): void {
     const key = `invoice:${invoiceId}`;
     const due = record ? invoiceDue(record) : zero;
     if (record && isNegative(due)) {
-      state.attention.set(key, {
+      state.attention.set(
         key,
-        kind: 'invoice-overpaid',
-        message: `Invoice ${record.number || invoiceId} is over-paid by ${negate(due)}`,
-        patientId: record.patientId,
-        account: '',
-        packageId: '',
-        invoiceId,
-        paymentId: '',
-        amount: negate(due),
-      });
+        overpaidInvoiceItem(invoiceId, record.number, record.patientId, due),
+      );
     } else state.attention.delete(key);
   }
   for (const packageId of touched.packages) {
@@ -644,17 +627,11 @@ function refreshAttention(state: LedgerState, touched: Touched): void {
     const key = `package:${packageId}`;
     const size = record?.sale?.sessions ?? 0;
     if (record && record.sale && record.used > size) {
-      state.attention.set(key, {
+      const { name, patientId } = record.sale;
+      state.attention.set(
         key,
-        kind: 'package-overused',
-        message: `Package ${record.sale.name} has ${record.used} of ${size} sessions used`,
-        patientId: record.sale.patientId,
-        account: '',
-        packageId,
-        invoiceId: '',
-        paymentId: '',
-        amount: zero,
-      });
+        overusedPackageItem(packageId, name, record.used, size, patientId, zero),
+      );
     } else state.attention.delete(key);
   }
   for (const paymentId of touched.payments) {
@@ -663,36 +640,8 @@ function refreshAttention(state: LedgerState, touched: Touched): void {
     for (const [method, net] of record.byMethod) {
       const key = `payment:${paymentId}:${method}`;
       if (isNegative(net)) {
-        state.attention.set(key, {
-          key,
-          kind: 'payment-overrefunded',
-          message: `Payment ${paymentId} (${method}) has been refunded ${negate(net)} more than it brought in`,
-          patientId: record.patientId,
-          account: method,
-          packageId: '',
-          invoiceId: '',
-          paymentId,
-          amount: negate(net),
-        });
+        state.attention.set(key, overrefundedPaymentItem(paymentId, method, net, record.patientId));
       } else state.attention.delete(key);
     }
-  }
-}
-
-function describeAccount(account: string): string {
-  const parsed = parseAccount(account);
-  switch (parsed.type) {
-    case 'credit':
-      return `Account credit of patient ${parsed.patientId}`;
-    case 'funderHeld':
-      return `Money held from funder ${parsed.funderId} for patient ${parsed.patientId}`;
-    case 'funderUnallocated':
-      return `Unallocated money of funder ${parsed.funderId}`;
-    case 'unearned':
-      return `Unused value of package ${parsed.packageId}`;
-    case 'unapplied':
-      return 'Unapplied money';
-    default:
-      return account;
   }
 }
