@@ -1,15 +1,17 @@
 // The patients the type-ahead searches, held in the window as compact rows and
-// kept current by one live RxDB query (a patient added at another desk or
-// window arrives through it). Filtering 20,000 short folded strings takes a
-// few milliseconds per keystroke, where a `$regex` query scanned the whole
-// table in the main process on every keystroke (≈140 ms for rare text).
-// Loading the whole index takes a clinic's desk about a second (20,000 patients
-// are ≈10 MB to send, parse and wrap), so the first screen does not wait for
-// it: the first rows come from a query with a limit, then the index follows.
-import type { MangoQuerySortPart } from 'rxdb';
-import { concat, from, map, shareReplay, type Observable } from 'rxjs';
+// kept current by the collection's change events (a patient added at another
+// desk or window arrives through them). Filtering 20,000 short folded strings
+// takes a few milliseconds per keystroke, where a `$regex` query scanned the
+// whole table in the main process on every keystroke (≈140 ms for rare text).
+// The first screen does not wait for the whole index: the first rows come from
+// a page with a limit, then the rest follows a page at a time
+// (load-patient-index.ts), read as plain stored data rather than RxDocuments.
+import type { MangoQuerySelector, MangoQuerySortPart } from 'rxdb';
+import { filter, map, shareReplay, type Observable } from 'rxjs';
 import type { PunchcardDatabase } from '../../../shared/db/collections.ts';
 import type { Patient } from '../../../shared/patients/patient.ts';
+import { loadPatientIndex, type PatientPages } from './load-patient-index.ts';
+import type { StoredPatientRow } from './patient-index-merge.ts';
 
 export type PatientRow = Pick<
   Patient,
@@ -22,17 +24,50 @@ export interface PatientIndex {
   complete: boolean;
 }
 
-const indexByDatabase = new WeakMap<PunchcardDatabase, Observable<PatientIndex>>();
-const LIST_ORDER: MangoQuerySortPart<Patient>[] = [{ lastName: 'asc' }, { firstName: 'asc' }];
+/**
+ * Patients per later page. A clinic's patient is ≈500 bytes on the wire, so a
+ * page is ≈1 MB: decoding it and keeping its rows takes a few tens of
+ * milliseconds, and 20,000 patients load in ten pages.
+ */
+export const PAGE_SIZE = 2000;
 
-function toRow(doc: PatientRow): PatientRow {
+const indexByDatabase = new WeakMap<PunchcardDatabase, Observable<PatientIndex>>();
+/** Covered by the [lastName, firstName] index (RxDB appends the primary key to both). */
+const LIST_ORDER: MangoQuerySortPart<Patient>[] = [
+  { lastName: 'asc' },
+  { firstName: 'asc' },
+  { id: 'asc' },
+];
+
+/** The patients after `row` in list order: a range of the index, then the ties skipped. */
+export function afterRowSelector(row: PatientRow): MangoQuerySelector<Patient> {
   return {
-    id: doc.id,
-    firstName: doc.firstName,
-    lastName: doc.lastName,
-    phone: doc.phone,
-    dateOfBirth: doc.dateOfBirth,
-    searchText: doc.searchText,
+    lastName: { $gte: row.lastName },
+    $or: [
+      { lastName: { $gt: row.lastName } },
+      { firstName: { $gt: row.firstName } },
+      { firstName: { $eq: row.firstName }, id: { $gt: row.id } },
+    ],
+  };
+}
+
+/** The collection read through its storage: plain stored data, no RxDocuments built. */
+export function collectionPages(db: PunchcardDatabase): PatientPages {
+  const patients = db.patients;
+  return {
+    async page(after, limit) {
+      const query = patients.find({
+        selector: after ? afterRowSelector(after) : {},
+        sort: LIST_ORDER,
+        limit,
+      });
+      const result = await patients.storageInstance.query(query.getPreparedQuery());
+      return result.documents;
+    },
+    changes: patients.eventBulks$.pipe(
+      filter((bulk) => !bulk.isLocal),
+      map((bulk) => bulk.events.map((event) => event.documentData as StoredPatientRow)),
+    ),
   };
 }
 
@@ -40,16 +75,16 @@ function toRow(doc: PatientRow): PatientRow {
  * Every patient, sorted by surname then first name, live; the first `firstRows` of
  * them first (incomplete unless that is everyone), then the whole index.
  */
-export function patientIndex(db: PunchcardDatabase, firstRows: number): Observable<PatientIndex> {
+export function patientIndex(
+  db: PunchcardDatabase,
+  firstRows: number,
+  pageSize = PAGE_SIZE,
+): Observable<PatientIndex> {
   let index = indexByDatabase.get(db);
   if (!index) {
-    const firstPage = from(db.patients.find({ sort: LIST_ORDER, limit: firstRows }).exec()).pipe(
-      map((docs) => ({ rows: docs.map(toRow), complete: docs.length < firstRows })),
+    index = loadPatientIndex(collectionPages(db), { firstRows, pageSize }).pipe(
+      shareReplay({ bufferSize: 1, refCount: false }),
     );
-    const everyone = db.patients
-      .find({ sort: LIST_ORDER })
-      .$.pipe(map((docs) => ({ rows: docs.map(toRow), complete: true })));
-    index = concat(firstPage, everyone).pipe(shareReplay({ bufferSize: 1, refCount: false }));
     indexByDatabase.set(db, index);
   }
   return index;
