@@ -27,7 +27,8 @@ import {
   createAttentionState,
   snapshotAttentionState,
 } from './attention-state.ts';
-import { mergedJournal, offline, ops, shuffled, withUlids } from '../testing/merged-journals.ts';
+import { mergedJournal, offline, ops, withUlids } from '../testing/merged-journals.ts';
+import { shuffled } from '../testing/random-commands.ts';
 
 /** Every figure the lean state holds, read from it … */
 function leanFigures(lean: AttentionState): unknown {
