@@ -27,6 +27,7 @@ import {
 import type { InvoiceDocument, InvoiceMove, JournalEntry, PaymentMethod } from './entry.ts';
 import type { SoldPackage } from './packagePlan.ts';
 import type { AttentionItem } from './state.ts';
+import { linesCancelOut, numberField } from './state.ts';
 import { IdSlots } from './id-slots.ts';
 
 /** Per invoice (by slot): still due, number and patient. */
@@ -162,19 +163,6 @@ function intern(state: AttentionState, text: string): string {
   return text;
 }
 
-/** Lines that are each matched by their exact negation sum to zero without arithmetic. */
-function linesCancelOut(lines: JournalEntry['lines']): boolean {
-  const open = new Map<string, number>();
-  for (const { amount } of lines) {
-    const negative = amount.startsWith('-');
-    const magnitude = negative ? amount.slice(1) : amount;
-    const count = (open.get(magnitude) ?? 0) + (negative ? -1 : 1);
-    if (count === 0) open.delete(magnitude);
-    else open.set(magnitude, count);
-  }
-  return open.size === 0;
-}
-
 function paymentSlot(state: AttentionState, paymentId: string): number {
   const table = state.payments;
   const known = table.ids.size;
@@ -287,16 +275,11 @@ function applyInvoice(state: AttentionState, entry: JournalEntry, touched: Touch
   }
 }
 
-function countField(entry: JournalEntry, key: string): number {
-  const value = entry.data[key];
-  return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
-}
-
 function applyPackage(state: AttentionState, entry: JournalEntry, touched: Touched): void {
   if (!entry.packageId) return;
-  const sold = countField(entry, 'packageSold');
-  const used = countField(entry, 'sessionsUsed');
-  const expired = countField(entry, 'packageExpired');
+  const sold = numberField(entry.data, 'packageSold');
+  const used = numberField(entry.data, 'sessionsUsed');
+  const expired = numberField(entry.data, 'packageExpired');
   const snapshot = entry.data['package'];
   if (!sold && !used && !expired && !snapshot) return;
   let record = state.packages.get(entry.packageId);

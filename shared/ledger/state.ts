@@ -266,7 +266,7 @@ export function applyEntry(state: LedgerState, entry: JournalEntry): boolean {
  * lines sum to zero without any arithmetic; anything else (a zero line, amounts that only
  * sum to zero) answers false and is added up for real.
  */
-function linesCancelOut(lines: JournalEntry['lines']): boolean {
+export function linesCancelOut(lines: JournalEntry['lines']): boolean {
   const open = new Map<string, number>();
   for (const { amount } of lines) {
     const negative = amount.startsWith('-');
@@ -296,7 +296,8 @@ function stringField(data: { [key: string]: JsonValue }, key: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-function numberField(data: { [key: string]: JsonValue }, key: string): number {
+/** A count an entry carries in `data` (sessionsUsed …); 0 when absent or not a whole number. */
+export function numberField(data: { [key: string]: JsonValue }, key: string): number {
   const value = data[key];
   return typeof value === 'number' && Number.isSafeInteger(value) ? value : 0;
 }
