@@ -6,7 +6,7 @@
 import { test, expect } from './support/harness.ts';
 import { connectOps } from './support/ops-client.ts';
 
-const BULK = 2_200; // > 50 first rows + one page of 2,000
+const BULK = 2_200; // more than the 50 first rows and two pages of 1,000
 
 test('more patients than a page: all found, and writes during and after the load land once', async ({
   page,

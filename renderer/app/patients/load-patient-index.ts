@@ -2,7 +2,7 @@
 // with all 20,000 patients of a clinic (≈10 MB) held the page for 400–775 ms
 // in one stretch (decoding it, wrapping every patient as an RxDocument and the
 // garbage collection after), so typing lagged just after the first rows
-// showed. Pages of a few thousand plain rows, read after the last row of the
+// showed. Pages of a thousand plain rows, read after the last row of the
 // page before (an index-covered range in list order) with a turn for the
 // browser between them, keep each stretch short. Change events are listened
 // to before the first page is asked for, so no write falls between the pages

@@ -26,10 +26,13 @@ export interface PatientIndex {
 
 /**
  * Patients per later page. A clinic's patient is ≈500 bytes on the wire, so a
- * page is ≈1 MB: decoding it and keeping its rows takes a few tens of
- * milliseconds, and 20,000 patients load in ten pages.
+ * page is ≈0.5 MB. Measured at 20,000 patients (longest task in the window
+ * after the first rows, traced, medians of 5 runs): one reply 211–458 ms,
+ * pages of 4,000 136 ms, of 2,000 35 ms, of 1,000 14–17 ms, the whole index
+ * about as soon with 1,000 as with 2,000. Asking for the next page before
+ * taking in the last one made no difference to either.
  */
-export const PAGE_SIZE = 2000;
+export const PAGE_SIZE = 1000;
 
 const indexByDatabase = new WeakMap<PunchcardDatabase, Observable<PatientIndex>>();
 /** Covered by the [lastName, firstName] index (RxDB appends the primary key to both). */
