@@ -8,27 +8,14 @@ import type { JournalEntry } from '../../shared/ledger/index.ts';
 import { fromEntries, needsAttention } from '../../shared/ledger/index.ts';
 import { attentionCheckpoint, type EntrySource } from './attention-checkpoint.ts';
 import { manualTimer } from './testing/manual-timer.ts';
+import { testEntry } from '../../shared/testing/journal-entry.ts';
 
 function entry(id: string, day: number, account: string, amount: string): JournalEntry {
-  const occurredAt = `2026-03-${String(day).padStart(2, '0')}T00:00:00.000Z`;
-  return {
+  return testEntry({
     id,
     kind: 'courtesyCredit',
-    occurredAt,
-    recordedAt: occurredAt,
-    deskId: 'desk-1',
-    staffId: 'staff',
+    occurredAt: `2026-03-${String(day).padStart(2, '0')}T00:00:00.000Z`,
     patientId: 'p1',
-    counterpartyPatientId: '',
-    funderId: '',
-    appointmentId: '',
-    invoiceId: '',
-    packageId: '',
-    paymentId: '',
-    reverses: '',
-    reasonCode: '',
-    memo: '',
-    number: '',
     lines: [
       { account, amount },
       {
@@ -36,8 +23,7 @@ function entry(id: string, day: number, account: string, amount: string): Journa
         amount: amount.startsWith('-') ? amount.slice(1) : `-${amount}`,
       },
     ],
-    data: {},
-  };
+  });
 }
 
 const journal = [

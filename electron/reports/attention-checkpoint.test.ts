@@ -9,29 +9,16 @@ import { fromEntries, needsAttention } from '../../shared/ledger/index.ts';
 import { byOccurrence } from '../../shared/reports/cutoff.ts';
 import { attentionCheckpoint } from './attention-checkpoint.ts';
 import type { JournalCache } from './journal-cache.ts';
+import { testEntry } from '../../shared/testing/journal-entry.ts';
 
 function entry(id: string, occurredAt: string, lines: [string, string][]): JournalEntry {
-  return {
+  return testEntry({
     id,
     kind: 'courtesyCredit',
     occurredAt,
-    recordedAt: occurredAt,
-    deskId: 'desk-1',
-    staffId: 'staff',
     patientId: 'p1',
-    counterpartyPatientId: '',
-    funderId: '',
-    appointmentId: '',
-    invoiceId: '',
-    packageId: '',
-    paymentId: '',
-    reverses: '',
-    reasonCode: '',
-    memo: '',
-    number: '',
     lines: lines.map(([account, amount]) => ({ account, amount })),
-    data: {},
-  };
+  });
 }
 
 /** A journal cache over an array, with the same contract as the real one. */

@@ -28,6 +28,7 @@ import {
   snapshotAttentionState,
 } from './attention-state.ts';
 import { mergedJournal, offline, ops, withUlids } from '../testing/merged-journals.ts';
+import { testEntry } from '../testing/journal-entry.ts';
 import { shuffled } from '../testing/random-commands.ts';
 
 /** Every figure the lean state holds, read from it … */
@@ -199,30 +200,20 @@ describe('the lean clinic-wide state (attention-state.ts)', () => {
   });
 
   test("a payment's patient is that of the earliest entry bringing its money in, whatever the order", () => {
-    const received = (id: string, patientId: string): JournalEntry => ({
-      id,
-      kind: 'paymentReceived',
-      occurredAt: '2025-03-03T09:00:00.000Z',
-      recordedAt: '2025-03-03T09:00:00.000Z',
-      deskId: 'A',
-      staffId: 'staff1',
-      patientId,
-      counterpartyPatientId: '',
-      funderId: '',
-      appointmentId: '',
-      invoiceId: '',
-      packageId: '',
-      paymentId: '01JC0000000000000000PAYMNT',
-      reverses: '',
-      reasonCode: '',
-      memo: '',
-      number: '',
-      lines: [
-        { account: 'card', amount: '10.00' },
-        { account: `credit:${patientId}`, amount: '-10.00' },
-      ],
-      data: {},
-    });
+    const received = (id: string, patientId: string): JournalEntry =>
+      testEntry({
+        id,
+        kind: 'paymentReceived',
+        occurredAt: '2025-03-03T09:00:00.000Z',
+        deskId: 'A',
+        staffId: 'staff1',
+        patientId,
+        paymentId: '01JC0000000000000000PAYMNT',
+        lines: [
+          { account: 'card', amount: '10.00' },
+          { account: `credit:${patientId}`, amount: '-10.00' },
+        ],
+      });
     const refund: JournalEntry = {
       ...received('01JC0000000000000000000003', 'p1'),
       kind: 'creditRefunded',
@@ -266,47 +257,35 @@ describe('the lean clinic-wide state (attention-state.ts)', () => {
     const base = {
       kind: 'courtesyCredit' as const,
       occurredAt: '2025-03-03T09:00:00.000Z',
-      recordedAt: '2025-03-03T09:00:00.000Z',
       deskId: 'A',
       staffId: 'staff1',
       patientId: 'p1',
-      counterpartyPatientId: '',
-      funderId: '',
-      appointmentId: '',
-      invoiceId: '',
-      packageId: '',
-      paymentId: '',
-      reverses: '',
-      reasonCode: '',
-      memo: '',
-      number: '',
-      data: {},
     };
     const entries: JournalEntry[] = [
-      {
+      testEntry({
         ...base,
         id: 'e1',
         lines: [
           { account: 'expense:courtesy', amount: '10.00' },
           { account: 'credit:p1', amount: '-10.00' },
         ],
-      },
-      {
+      }),
+      testEntry({
         ...base,
         id: 'e2',
         lines: [
           { account: 'expense:courtesy', amount: '10.00' },
           { account: 'credit:p1', amount: '-9.00' },
         ],
-      },
-      {
+      }),
+      testEntry({
         ...base,
         id: 'e3',
         lines: [
           { account: 'expense:courtesy', amount: '-1.00' },
           { account: 'credit:p1', amount: '1.50' },
         ],
-      },
+      }),
     ];
     const lean = attentionStateFrom(entries, 'AUD');
     assert.equal(lean.lineTotal, '1.50');
