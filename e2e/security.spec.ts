@@ -57,6 +57,10 @@ test('the Content-Security-Policy blocks injected inline, data: and remote scrip
 
 test('a link to another site does not navigate away from the app', async ({ page, harness }) => {
   await harness.open(page);
+  // The app shell (and its <main>) appears once the setup and sign-in gates have
+  // answered, a moment after the page reports ready.
+  const patientsHeading = page.getByRole('heading', { name: 'Patients', level: 1 });
+  await expect(patientsHeading).toBeVisible();
   const before = page.url();
   await page.evaluate(() => {
     const link = document.createElement('a');
@@ -67,7 +71,7 @@ test('a link to another site does not navigate away from the app', async ({ page
   await page.getByText('outside link').click();
   await page.waitForTimeout(300);
   expect(page.url()).toBe(before);
-  await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+  await expect(patientsHeading).toBeVisible();
 });
 
 test('the harness refuses socket connections without the secret or from another origin', async ({
