@@ -16,6 +16,7 @@ import {
   type LedgerService,
   type LedgerServiceOptions,
 } from '../ledger/ledger-service.ts';
+import { clinicSnapshotPath, removeSnapshotFile } from '../ledger/clinic-snapshot.ts';
 import { randomBytes } from 'node:crypto';
 import { loadDeskConfig, saveDeskConfig, type DeskConfig } from './desk-config.ts';
 import { createDeskBackups, type DeskBackups } from './desk-backups.ts';
@@ -122,6 +123,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   await backups.restart();
   const newId = createIdSource(() => now().getTime());
+  const clinicSnapshot = clinicSnapshotPath(options.dataDirectory);
   const ledger = await createLedgerService({
     db,
     deskId,
@@ -130,6 +132,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     newId,
     numberPrefix: () => deskConfig.numberPrefix,
     ...options.ledger,
+    clinic: {
+      // On disk only beside durable data: a memory database is gone when closed.
+      ...(options.storageKind === 'sqlite' ? { snapshotFile: clinicSnapshot } : {}),
+      ...options.ledger?.clinic,
+    },
   });
   const auth = await createAuthService({
     db,
@@ -153,14 +160,19 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     if (closed) return;
     closed = true;
     await sync.stop();
-    ledger.close();
+    await ledger.close();
     backups.stop();
     if (options.storageKind === 'memory') await db.remove();
     else await db.close();
   };
   const setup: SetupHooks = {
     restartNeeded: '',
-    closeStore: closeAll,
+    // Only ever before the data file is replaced (a restore, the demo clinic): the
+    // clinic-wide snapshot describes the data going away, so it goes too.
+    closeStore: async () => {
+      await closeAll();
+      await removeSnapshotFile(clinicSnapshot);
+    },
     requestRestart(message) {
       setup.restartNeeded = message;
       options.onRestartNeeded?.(message);

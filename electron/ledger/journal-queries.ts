@@ -113,15 +113,29 @@ export async function entryById(
   return found[0];
 }
 
+/** RxDB's change checkpoint of the journal: the last document read, in (lwt, id) order. */
+export interface JournalCheckpoint {
+  id: string;
+  lwt: number;
+}
+
+/** A page of the journal's changes: its live entries and the checkpoint after its last document. */
+export interface JournalChanges {
+  entries: JournalEntry[];
+  checkpoint: JournalCheckpoint;
+}
+
 /**
- * Every entry, a page at a time, in the order they were written to this desk's storage
- * (RxDB's change checkpoint: an indexed range read per page, so paging stays linear).
+ * The documents written after `after` (null: from the first), a page at a time, in the
+ * order they were written to this desk's storage (RxDB's change checkpoint: an indexed
+ * range read per page, so paging stays linear). Ends after a page shorter than `pageSize`.
  */
-export async function* journalPages(
+export async function* journalChangesAfter(
   db: PunchcardDatabase,
   pageSize: number,
-): AsyncGenerator<JournalEntry[]> {
-  let checkpoint: unknown = undefined;
+  after: JournalCheckpoint | null,
+): AsyncGenerator<JournalChanges> {
+  let checkpoint: JournalCheckpoint | undefined = after ?? undefined;
   for (;;) {
     const { documents, checkpoint: next } = await getChangedDocumentsSince(
       db.journal.storageInstance,
@@ -129,9 +143,37 @@ export async function* journalPages(
       checkpoint,
     );
     if (documents.length === 0) return;
-    const live = documents.filter((doc) => !doc._deleted).map(plainEntry);
-    if (live.length > 0) yield live;
-    checkpoint = next;
+    checkpoint = next as JournalCheckpoint;
+    yield { entries: documents.filter((doc) => !doc._deleted).map(plainEntry), checkpoint };
     if (documents.length < pageSize) return;
   }
+}
+
+/** Every entry, a page at a time, in the order written (see journalChangesAfter). */
+export async function* journalPages(
+  db: PunchcardDatabase,
+  pageSize: number,
+): AsyncGenerator<JournalEntry[]> {
+  for await (const page of journalChangesAfter(db, pageSize, null)) {
+    if (page.entries.length > 0) yield page.entries;
+  }
+}
+
+/** Live journal documents (a count over an index, not a read of the entries). */
+export async function journalDocumentCount(db: PunchcardDatabase): Promise<number> {
+  const collection = db.journal;
+  const schema = collection.schema.jsonSchema;
+  const query = normalizeMangoQuery(schema, {
+    selector: { _deleted: { $eq: false } },
+  } as MangoQuery<RxDocumentData<JournalEntry>>);
+  return (await collection.storageInstance.count(prepareQuery(schema, query))).count;
+}
+
+/** Whether the checkpoint's document is still there as it was when folded (same lwt). */
+export async function checkpointHolds(
+  db: PunchcardDatabase,
+  checkpoint: JournalCheckpoint,
+): Promise<boolean> {
+  const [doc] = await db.journal.storageInstance.findDocumentsById([checkpoint.id], true);
+  return doc !== undefined && doc._meta.lwt === checkpoint.lwt;
 }

@@ -67,7 +67,8 @@ export interface LedgerService {
   ): Promise<RunOutcome<R>>;
   /** The settings' currency changed (only allowed while the journal is empty). */
   setCurrency(currency: string): void;
-  close(): void;
+  /** Stop the projections; the clinic-wide one saves its snapshot first when it changed. */
+  close(): Promise<void>;
 }
 
 export async function createLedgerService(options: LedgerServiceOptions): Promise<LedgerService> {
@@ -158,9 +159,9 @@ export async function createLedgerService(options: LedgerServiceOptions): Promis
       clinic.reset(next);
       clinic.start();
     },
-    close() {
+    async close() {
       subscription.unsubscribe();
-      clinic.close();
+      await clinic.close();
     },
   };
 }

@@ -7,12 +7,18 @@
 // With --fold full|lean the desk's own background work is held off and the
 // script folds the journal's pages itself into a full LedgerState or the lean
 // AttentionState, to weigh the one structure alone.
-import { readFileSync, rmSync } from 'node:fs';
+// --from says how the desk's clinic-wide projection starts: "journal" removes the
+// snapshot from the working copy first (the first start: the whole journal folded),
+// "snapshot" needs one beside the cached data set (electron/ledger/clinic-snapshot.ts)
+// and folds only what was written since. Either way the snapshot the desk saved is
+// copied beside the cached data set afterwards, for the next --from snapshot.
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startCore } from '../../electron/app/start-core.ts';
 import { TEST_MANAGER } from '../../electron/auth/testing/test-staff.ts';
-import { benchData } from './dataset.ts';
+import { benchData, cachedDirectory } from './dataset.ts';
+import { clinicSnapshotPath } from '../../electron/ledger/clinic-snapshot.ts';
 import { journalPages } from '../../electron/ledger/journal-queries.ts';
 import { applyEntry, createLedgerState } from '../../shared/ledger/index.ts';
 import {
@@ -28,6 +34,7 @@ const { values } = parseArgs({
     fold: { type: 'string' },
     /** entries per page of the desk's clinic-wide fold (its default when not given) */
     page: { type: 'string' },
+    from: { type: 'string', default: 'journal' },
   },
 });
 
@@ -64,6 +71,16 @@ function snapshot(label: string): void {
 const data = await benchData(values.size as DemoSize, Number(values.seed), (line) =>
   console.error(line),
 );
+const workingSnapshot = clinicSnapshotPath(data.dataDirectory);
+const cachedSnapshot = clinicSnapshotPath(
+  cachedDirectory(values.size as DemoSize, Number(values.seed)),
+);
+if (values.from === 'journal') rmSync(workingSnapshot, { force: true });
+else if (values.from !== 'snapshot') throw new Error('--from journal|snapshot');
+else if (!existsSync(workingSnapshot)) {
+  rmSync(data.dataDirectory, { recursive: true, force: true });
+  throw new Error(`no snapshot at ${cachedSnapshot}: run once with --from journal first`);
+}
 try {
   const core = await startCore({
     dataDirectory: data.dataDirectory,
@@ -98,10 +115,22 @@ try {
     if (full.entryCount + lean.entryCount === 0) console.log('empty journal');
   } else {
     await core.ledger.clinic.ready();
-    console.log(JSON.stringify({ clinicFoldMs: Math.round(performance.now() - started) }));
+    console.log(
+      JSON.stringify({
+        clinicFoldMs: Math.round(performance.now() - started),
+        start: core.ledger.clinic.started,
+      }),
+    );
     snapshot('clinic folded');
   }
   await core.close();
+  snapshot('closed (snapshot saved)');
+  if (!values.fold && existsSync(workingSnapshot)) {
+    copyFileSync(workingSnapshot, cachedSnapshot);
+    console.log(
+      JSON.stringify({ snapshotMB: +(statSync(cachedSnapshot).size / 1048576).toFixed(1) }),
+    );
+  }
 } finally {
   rmSync(data.dataDirectory, { recursive: true, force: true });
 }

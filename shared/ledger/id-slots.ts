@@ -49,6 +49,13 @@ function writeUlid(w: Uint32Array, at: number): string {
   return String.fromCharCode(...codes);
 }
 
+/** The contents of an IdSlots, plain: slot count, ULID words by slot, the other ids' slots. */
+export interface IdSlotsParts {
+  size: number;
+  words: Uint32Array;
+  others: [string, number][];
+}
+
 export class IdSlots {
   /** the words of the ULID in each slot (zeros for other ids), dense by slot */
   #words = new Uint32Array(4 * 1024);
@@ -86,6 +93,44 @@ export class IdSlots {
     this.#words.set(this.#probe, slot * 4);
     this.#place(slot);
     return slot;
+  }
+
+  /**
+   * What the slots hold, to persist (electron/ledger/attention-snapshot-codec.ts). The
+   * words are a view of the live array, not a copy: write them out before the next add().
+   */
+  toParts(): IdSlotsParts {
+    return {
+      size: this.#size,
+      words: this.#words.subarray(0, this.#size * 4),
+      others: [...this.#others],
+    };
+  }
+
+  /** Slots as toParts() gave them; the lookup table is built again. Throws on parts that cannot be. */
+  static fromParts(parts: IdSlotsParts): IdSlots {
+    const { size, words, others } = parts;
+    if (!Number.isSafeInteger(size) || size < 0 || words.length !== size * 4) {
+      throw new RangeError('IdSlots parts do not agree on their size');
+    }
+    const slots = new IdSlots();
+    let capacity = slots.#words.length;
+    while (capacity < size * 4) capacity *= 2;
+    slots.#words = new Uint32Array(capacity);
+    slots.#words.set(words);
+    let table = slots.#table.length;
+    while (size * 2 > table) table *= 2;
+    slots.#table = new Int32Array(table);
+    slots.#size = size;
+    for (const [id, slot] of others) {
+      if (!Number.isInteger(slot) || slot < 0 || slot >= size || slots.#otherIds.has(slot)) {
+        throw new RangeError('IdSlots parts name a slot twice or out of range');
+      }
+      slots.#others.set(id, slot);
+      slots.#otherIds.set(slot, id);
+    }
+    for (let slot = 0; slot < size; slot += 1) if (!slots.#otherIds.has(slot)) slots.#place(slot);
+    return slots;
   }
 
   /** The id in a slot. */

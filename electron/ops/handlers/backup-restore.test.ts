@@ -22,6 +22,7 @@ import { createSafeStorageBackupPassphraseStore } from '../../app/backup-passphr
 import { fakeSafeStorage } from '../../sync/testing/fake-safe-storage.ts';
 import { TEST_MANAGER } from '../../auth/testing/test-staff.ts';
 import { DATA_FILE_NAME, verifyBackup } from '../../backup/index.ts';
+import { clinicSnapshotPath } from '../../ledger/clinic-snapshot.ts';
 import type { BackupContents } from '../../../shared/contract/domains/backups.ts';
 
 const PASSPHRASE = 'seven tidy lanterns humming';
@@ -105,6 +106,9 @@ test('restore from settings refuses bad files changing nothing, then a good one 
     const file = join(folder, backedUp.name);
     const before = await state(core);
     assert.deepEqual(before.selfCheck.violations, []);
+    // The clinic-wide projection's snapshot, saved after its fold, describes this data.
+    await core.ledger.clinic.save();
+    assert.ok(existsSync(clinicSnapshotPath(data)));
 
     // The desk moves on after the backup.
     const later = await value<{ id: string }>(core, 'addPatient', {
@@ -168,6 +172,10 @@ test('restore from settings refuses bad files changing nothing, then a good one 
     assert.equal(restored.patients, 3);
     assert.match(restored.restartNeeded, /starts again/);
     assert.deepEqual(restarts, [restored.restartNeeded]);
+    assert.ok(
+      !existsSync(clinicSnapshotPath(data)),
+      'the snapshot went with the data it describes',
+    );
     // Until the restart, the desk answers with the restart message.
     const afterwards = await core.dispatch('checkRestore', { file: backedUp.name });
     assert.equal(afterwards.ok ? '' : afterwards.error.code, 'restart-needed');
@@ -190,6 +198,7 @@ test('restore from settings refuses bad files changing nothing, then a good one 
     core = await startCore(options);
     const after = await state(core);
     assert.deepEqual(after, before);
+    assert.equal(core.ledger.clinic.started?.from, 'journal');
     assert.equal(await core.db.patients.findOne(later.id).exec(), null);
     assert.equal(
       (await value<{ encrypted: boolean }>(core, 'backupStatus', {})).encrypted,
