@@ -1,6 +1,6 @@
-// The check after writing: the file must decompress to exactly the checked
-// snapshot, and a snapshot that fails SQLite's integrity check never leaves a
-// backup behind.
+// The check after writing: the file must hold exactly the payload proved to
+// decompress to the checked snapshot, and a snapshot that fails SQLite's
+// integrity check never leaves a backup behind.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -39,13 +39,12 @@ function createDbWithDamagedIndex(file: string): void {
   fs.writeFileSync(file, bytes);
 }
 
-async function backupWithSnapshot(passphrase?: string): Promise<{
-  file: string;
-  manifest: Awaited<ReturnType<typeof createBackup>>['manifest'];
-  snapshot: string;
-}> {
-  const dataFile = path.join(dir, 'punchcard.sqlite');
-  createSampleDb(dataFile, 300);
+async function backup(
+  passphrase?: string,
+  rows = 300,
+): Promise<{ file: string; manifest: Awaited<ReturnType<typeof createBackup>>['manifest'] }> {
+  const dataFile = path.join(dir, `punchcard-${rows}.sqlite`);
+  createSampleDb(dataFile, rows);
   const result = await createBackup({
     dataFile,
     outDir: path.join(dir, 'out'),
@@ -53,56 +52,96 @@ async function backupWithSnapshot(passphrase?: string): Promise<{
     appVersion: '1',
     passphrase,
   });
-  const snapshot = path.join(dir, 'snapshot.sqlite');
-  await verifyBackup(result.file, { passphrase, extractTo: snapshot });
-  return { file: result.file, manifest: result.manifest, snapshot };
+  return { file: result.file, manifest: result.manifest };
+}
+
+/** Flips one bit of the payload and, as a deliberate forger would, recomputes the file checksum. */
+function changePayloadKeepingFileChecksum(file: string): void {
+  const bytes = fs.readFileSync(file);
+  const payloadAt = PREFIX_BYTES + bytes.readUInt32BE(10) + HASH_BYTES + 20;
+  bytes[payloadAt] = (bytes[payloadAt] ?? 0) ^ 0x10;
+  const body = bytes.subarray(0, bytes.length - HASH_BYTES);
+  fs.writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]));
 }
 
 describe('confirmWrittenBackup', () => {
   for (const passphrase of [undefined, 'desk passphrase']) {
     const label = passphrase ? 'encrypted' : 'plain';
-    test(`${label}: passes for the snapshot the file was made from`, async () => {
-      const { file, manifest, snapshot } = await backupWithSnapshot(passphrase);
-      const confirmed = await confirmWrittenBackup(
-        file,
-        { manifest, snapshotFile: snapshot },
-        { passphrase },
-      );
+    test(`${label}: passes for the file as written, which restores to the snapshot`, async () => {
+      const { file, manifest } = await backup(passphrase);
+      const confirmed = await confirmWrittenBackup(file, { manifest }, { passphrase });
       assert.deepEqual(confirmed.counts, { docs: 300, totals: 1 });
+      // What the confirmation vouches for: the full check extracts the same snapshot.
+      const extracted = path.join(dir, 'extracted.sqlite');
+      await verifyBackup(file, { passphrase, extractTo: extracted });
+      assert.equal(
+        createHash('sha256').update(fs.readFileSync(extracted)).digest('hex'),
+        manifest.snapshot.sha256,
+      );
     });
 
-    test(`${label}: refuses when the file does not decompress to that snapshot`, async () => {
-      const { file, manifest, snapshot } = await backupWithSnapshot(passphrase);
-      const other = path.join(dir, 'other.sqlite');
-      const bytes = fs.readFileSync(snapshot);
-      bytes[bytes.length - 100] = (bytes[bytes.length - 100] ?? 0) ^ 1;
-      fs.writeFileSync(other, bytes);
+    test(`${label}: refuses a file whose payload is not the proved one`, async () => {
+      const { file, manifest } = await backup(passphrase);
+      changePayloadKeepingFileChecksum(file);
       await assert.rejects(
-        confirmWrittenBackup(file, { manifest, snapshotFile: other }, { passphrase }),
-        (error) => error instanceof BackupFileError && /differs from/.test(error.message),
+        confirmWrittenBackup(file, { manifest }, { passphrase }),
+        (error) =>
+          error instanceof BackupFileError &&
+          error.problem === (passphrase ? 'tampered' : 'corrupt'),
+      );
+    });
+
+    test(`${label}: refuses another backup's file (its bytes restore to another snapshot)`, async () => {
+      const first = await backup(passphrase, 300);
+      const second = await backup(passphrase, 301);
+      await assert.rejects(
+        confirmWrittenBackup(second.file, { manifest: first.manifest }, { passphrase }),
+        /manifest differs/,
       );
     });
   }
 
   test('refuses a file whose manifest is not the one written', async () => {
-    const { file, manifest, snapshot } = await backupWithSnapshot();
+    const { file, manifest } = await backup();
     const changed = { ...manifest, counts: { ...manifest.counts, docs: 301 } };
+    await assert.rejects(confirmWrittenBackup(file, { manifest: changed }), /manifest differs/);
+    const otherPayload = {
+      ...manifest,
+      payload: { ...manifest.payload, sha256: manifest.snapshot.sha256 },
+    };
     await assert.rejects(
-      confirmWrittenBackup(file, { manifest: changed, snapshotFile: snapshot }),
+      confirmWrittenBackup(file, { manifest: otherPayload }),
       /manifest differs/,
     );
   });
 
-  test('refuses a changed payload even with a recomputed file checksum', async () => {
-    const { file, manifest, snapshot } = await backupWithSnapshot();
+  test('refuses a changed payload whose manifest was rewritten to match (header checksum too)', async () => {
+    // The header is protected by its own checksum, the file by the whole-file
+    // checksum: a forger recomputes both. The payload hash in the header then
+    // differs from the one proved at compression time.
+    const { file, manifest } = await backup();
     const bytes = fs.readFileSync(file);
-    const payloadAt = PREFIX_BYTES + bytes.readUInt32BE(10) + HASH_BYTES + 20;
-    bytes[payloadAt] = (bytes[payloadAt] ?? 0) ^ 0x10;
-    const body = bytes.subarray(0, bytes.length - HASH_BYTES);
+    const headerBytes = bytes.readUInt32BE(10);
+    const header = JSON.parse(
+      bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes).toString('utf8'),
+    ) as { manifest: typeof manifest; encryption: null };
+    const payloadStart = PREFIX_BYTES + headerBytes + HASH_BYTES;
+    const payload = Buffer.from(
+      bytes.subarray(payloadStart, payloadStart + manifest.payload.bytes),
+    );
+    payload[20] = (payload[20] ?? 0) ^ 0x10;
+    header.manifest.payload.sha256 = createHash('sha256').update(payload).digest('hex');
+    const json = Buffer.from(JSON.stringify(header), 'utf8');
+    const prefix = Buffer.from(bytes.subarray(0, PREFIX_BYTES));
+    prefix.writeUInt32BE(json.length, 10);
+    const headerBody = Buffer.concat([prefix, json]);
+    const body = Buffer.concat([
+      headerBody,
+      createHash('sha256').update(headerBody).digest(),
+      payload,
+    ]);
     fs.writeFileSync(file, Buffer.concat([body, createHash('sha256').update(body).digest()]));
-    await assert.rejects(confirmWrittenBackup(file, { manifest, snapshotFile: snapshot }), {
-      problem: 'corrupt',
-    });
+    await assert.rejects(confirmWrittenBackup(file, { manifest }), /manifest differs/);
   });
 });
 

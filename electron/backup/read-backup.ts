@@ -12,7 +12,7 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { removeQuietly } from './atomic-file.ts';
 import { createByteTap } from './byte-tap.ts';
@@ -239,36 +239,26 @@ export async function openBackup(
 }
 
 /**
- * Where `decodePayload` sends the decompressed snapshot: a file it is written
- * to (and hashed on the way, to be compared with the manifest), or a sink that
- * itself checks the bytes against a file whose hash is the manifest's.
- */
-export type SnapshotDestination = { readonly writeTo: string } | { readonly compareWith: Writable };
-
-/**
- * Decrypts (authenticating) and decompresses the payload into `destination`,
- * and checks the payload against the manifest's size and SHA-256, and the
- * decompressed snapshot against its size (and SHA-256 when written to a file).
+ * Decrypts (authenticating) and decompresses the payload into `snapshotFile`,
+ * and checks the payload and the decompressed snapshot against the manifest's
+ * sizes and SHA-256s.
  */
 export async function decodePayload(
   opened: OpenedBackup,
-  destination: SnapshotDestination,
+  snapshotFile: string,
   onProgress?: ProgressListener,
 ): Promise<void> {
   const { file, manifest, fileBytes, headerBlock, decipher, damaged } = opened;
   const payloadStart = headerBlock.length;
   const payloadEnd = payloadStart + manifest.payload.bytes; // exclusive
   const payloadTap = createByteTap();
-  const hashSnapshot = 'writeTo' in destination;
-  const snapshotTap = createByteTap(
-    (seen) =>
-      reportPhase(
-        onProgress,
-        'verify',
-        fileBytes + (seen / Math.max(1, manifest.snapshot.bytes)) * fileBytes,
-        fileBytes * 2,
-      ),
-    { hash: hashSnapshot },
+  const snapshotTap = createByteTap((seen) =>
+    reportPhase(
+      onProgress,
+      'verify',
+      fileBytes + (seen / Math.max(1, manifest.snapshot.bytes)) * fileBytes,
+      fileBytes * 2,
+    ),
   );
   try {
     if (manifest.payload.bytes === 0) throw new Error('empty payload');
@@ -282,9 +272,7 @@ export async function decodePayload(
       payloadTap.stream,
       createDecompressor(manifest.payload.compression),
       snapshotTap.stream,
-      'writeTo' in destination
-        ? fs.createWriteStream(destination.writeTo, { flags: 'w' })
-        : destination.compareWith,
+      fs.createWriteStream(snapshotFile, { flags: 'w' }),
     ] as const;
     await (pipeline as (...streams: unknown[]) => Promise<void>)(...stages);
   } catch (error) {
@@ -302,9 +290,51 @@ export async function decodePayload(
   }
   if (
     snapshotTap.bytes() !== manifest.snapshot.bytes ||
-    (hashSnapshot && snapshotTap.sha256() !== manifest.snapshot.sha256)
+    snapshotTap.sha256() !== manifest.snapshot.sha256
   ) {
     throw new BackupFileError(damaged, file, 'snapshot checksum mismatch');
+  }
+}
+
+/**
+ * Decrypts (authenticating) the payload and checks it against the manifest's
+ * size and SHA-256, without decompressing it: right after writing, the payload
+ * with that hash has already been proved to decompress to the snapshot.
+ */
+export async function checkPayload(
+  opened: OpenedBackup,
+  onProgress?: ProgressListener,
+): Promise<void> {
+  const { file, manifest, fileBytes, headerBlock, decipher, damaged } = opened;
+  const payloadStart = headerBlock.length;
+  const payloadTap = createByteTap((seen) =>
+    reportPhase(onProgress, 'verify', fileBytes + seen, fileBytes * 2),
+  );
+  try {
+    if (manifest.payload.bytes === 0) throw new Error('empty payload');
+    const stages = [
+      fs.createReadStream(file, {
+        start: payloadStart,
+        end: payloadStart + manifest.payload.bytes - 1,
+        highWaterMark: 1 << 20,
+      }),
+      ...(decipher ? [decipher] : []),
+      payloadTap.stream,
+      new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+    ] as const;
+    await (pipeline as (...streams: unknown[]) => Promise<void>)(...stages);
+  } catch (error) {
+    throw new BackupFileError(
+      damaged,
+      file,
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  if (
+    payloadTap.bytes() !== manifest.payload.bytes ||
+    payloadTap.sha256() !== manifest.payload.sha256
+  ) {
+    throw new BackupFileError(damaged, file, 'payload checksum mismatch');
   }
 }
 
@@ -327,7 +357,7 @@ export async function verifyBackup(
     : null;
   const snapshotPath = options.extractTo ?? path.join(tempDir ?? '', 'snapshot.sqlite');
   try {
-    await decodePayload(opened, { writeTo: snapshotPath }, options.onProgress);
+    await decodePayload(opened, snapshotPath, options.onProgress);
 
     let counts: TableCounts;
     try {

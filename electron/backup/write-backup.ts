@@ -1,8 +1,9 @@
-// Taking a backup: snapshot the live database; compress it, (encrypt it,) write
-// one file under a temporary name, rename it into place, read it back and prove
-// it restores to that snapshot — while SQLite's integrity check of the snapshot
-// runs in a worker on the other core. Only a file that passed every check is
-// left behind.
+// Taking a backup: snapshot the live database; compress it, proving on the way
+// that the compressed bytes decompress to the snapshot; (encrypt it,) write one
+// file under a temporary name, rename it into place, read it back and prove it
+// holds exactly the proved payload — while SQLite's integrity check of the
+// snapshot runs in a worker on the other core. Only a file that passed every
+// check is left behind.
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import type { CipherGCM } from 'node:crypto';
 import fs from 'node:fs';
@@ -12,8 +13,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { pipeline } from 'node:stream/promises';
 import { removeQuietly, renameIntoPlace } from './atomic-file.ts';
-import { createByteTap } from './byte-tap.ts';
-import { WRITE_COMPRESSION, createCompressor } from './compression.ts';
+import { compressSnapshot } from './compress-snapshot.ts';
+import { WRITE_COMPRESSION } from './compression.ts';
 import { confirmWrittenBackup } from './confirm-written-backup.ts';
 import { backupFileName, isValidDeskId } from './file-name.ts';
 import { FORMAT_VERSION, GCM_NONCE_BYTES, GCM_TAG_BYTES, encodeHeaderBlock } from './format.ts';
@@ -23,6 +24,7 @@ import { reportPhase } from './progress.ts';
 import type { ProgressListener } from './progress.ts';
 import { integrityProblemsInWorker } from './integrity-in-worker.ts';
 import type { VerifiedBackup } from './read-backup.ts';
+import { RoundTripMismatchError } from './round-trip-check.ts';
 import { takeSnapshot } from './snapshot.ts';
 import { countRows } from './sqlite-inspect.ts';
 import type { TableCounts } from './sqlite-inspect.ts';
@@ -155,6 +157,13 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   // never rejects, and is always awaited before the work folder goes.
   let integrity: Promise<IntegrityOutcome> | null = null;
   try {
+    // The key derivation (scrypt, on the libuv pool) for an encrypted backup
+    // needs nothing else: it runs from the start.
+    const kdf = options.passphrase ? newScryptParams() : null;
+    const deriving =
+      options.passphrase && kdf ? deriveKeys(options.passphrase, kdf) : Promise.resolve(null);
+    deriving.catch(() => undefined); // awaited below; must not count as unhandled meanwhile
+
     // 1. Snapshot.
     reportPhase(onProgress, 'snapshot', 0, 1);
     const snapshotFile = path.join(work, 'snapshot.sqlite');
@@ -162,38 +171,33 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     reportPhase(onProgress, 'snapshot', 1, 1);
 
     // 2. The integrity check needs only the snapshot: it runs on the other core
-    // while this one compresses, writes and reads back (steps 3 to 6).
+    // while the snapshot is compressed, written and read back (steps 3 to 6).
     integrity = integrityProblemsInWorker(snapshotFile).then(
       (problems) => ({ problems }),
       (error: unknown) => ({ error }),
     );
 
-    // 3. Compress, hashing both sides; meanwhile the row counts and the app's
-    // summary are read from the snapshot, and the key derivation (scrypt, on the
-    // libuv pool) for an encrypted backup runs.
+    // 3. Compress, hashing both sides and proving the round trip (the
+    // compressed bytes are decompressed on another libuv thread as they come and
+    // compared with the snapshot); meanwhile the row counts and the app's
+    // summary are read from the snapshot.
     const snapshotBytes = (await fsp.stat(snapshotFile)).size;
     const payloadFile = path.join(work, 'payload');
-    const snapshotTap = createByteTap((seen) =>
-      reportPhase(onProgress, 'compress', seen, snapshotBytes),
-    );
-    const payloadTap = createByteTap();
-    const kdf = options.passphrase ? newScryptParams() : null;
     const [compressed, facts, derived] = await Promise.allSettled([
-      pipeline(
-        fs.createReadStream(snapshotFile, { highWaterMark: 1 << 20 }),
-        snapshotTap.stream,
-        createCompressor(snapshotBytes),
-        payloadTap.stream,
-        fs.createWriteStream(payloadFile),
-      ),
+      compressSnapshot(snapshotFile, payloadFile, {
+        onSnapshotBytes: (seen) => reportPhase(onProgress, 'compress', seen, snapshotBytes),
+      }),
       readSnapshotFacts(options.describe, snapshotFile),
-      options.passphrase && kdf ? deriveKeys(options.passphrase, kdf) : null,
+      deriving,
     ]);
-    if (compressed.status === 'rejected') throw compressed.reason;
+    if (compressed.status === 'rejected') {
+      const reason: unknown = compressed.reason;
+      throw reason instanceof RoundTripMismatchError ? new BackupVerificationError(reason) : reason;
+    }
     if (facts.status === 'rejected') throw facts.reason;
     const { counts, summary } = facts.value;
     if (derived.status === 'rejected') throw derived.reason;
-    const snapshotSha = snapshotTap.sha256();
+    const { snapshot, payload } = compressed.value;
 
     // 4. Header (manifest + encryption parameters).
     const manifest: BackupManifest = {
@@ -203,12 +207,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       deskId,
       counts,
       ...(summary === undefined ? {} : { summary }),
-      snapshot: { bytes: snapshotBytes, sha256: snapshotSha },
-      payload: {
-        compression: WRITE_COMPRESSION,
-        bytes: payloadTap.bytes(),
-        sha256: payloadTap.sha256(),
-      },
+      snapshot,
+      payload: { compression: WRITE_COMPRESSION, ...payload },
     };
     let encryption: EncryptionHeader | null = null;
     let cipher: CipherGCM | null = null;
@@ -239,14 +239,14 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await renameIntoPlace(partial, final);
     partial = null;
 
-    // 6. Read back what is actually on disk and prove it restores to the
-    // snapshot (see confirm-written-backup.ts for why this needs no extraction);
-    // then the snapshot must have passed the integrity check.
+    // 6. Read back what is actually on disk and prove it holds the payload
+    // proved in step 3 (see confirm-written-backup.ts for why this needs no
+    // decompression); then the snapshot must have passed the integrity check.
     let verified: VerifiedBackup;
     try {
       verified = await confirmWrittenBackup(
         final,
-        { manifest, snapshotFile },
+        { manifest },
         { passphrase: options.passphrase, onProgress },
       );
     } catch (error) {
