@@ -4,54 +4,12 @@
 // each open after the restart the app asks for. Each test starts its own
 // harness with --fresh (a new desk is not set up) and restarts it on the same
 // data folder where the app would restart.
-import { test, expect, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { test, expect } from '@playwright/test';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { connectOps } from './support/ops-client.ts';
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-}
-
-async function startHarness(dataDirectory: string, extra: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, ['scripts/dev-web.ts', '--data', dataDirectory, ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${stderr}`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${stderr}`)));
-    lines.on('line', (line) => {
-      try {
-        const parsed = JSON.parse(line) as { url?: string };
-        if (parsed.url) {
-          clearTimeout(timer);
-          resolve(parsed.url);
-        }
-      } catch {
-        // other output
-      }
-    });
-  });
-  return { child, url };
-}
-
-async function stop(running: Running): Promise<void> {
-  const exited = new Promise((resolve) => running.child.once('exit', resolve));
-  running.child.kill('SIGTERM');
-  await exited;
-}
-
-async function open(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await expect(page.locator('body[data-ready="true"]')).toBeAttached();
-}
+import { openApp, startHarnessOn, stopHarness } from './support/restartable-harness.ts';
 
 const folders: string[] = [];
 function newFolder(): string {
@@ -68,9 +26,9 @@ test('the wizard: defaults, checks as you type, keyboard only, and the desk star
 }) => {
   const data = join(newFolder(), 'data');
   const backups = join(newFolder(), 'backups');
-  let harness = await startHarness(data, ['--fresh']);
+  let harness = await startHarnessOn(data, ['--fresh']);
   try {
-    await open(page, harness.url);
+    await openApp(page, harness.url);
     await expect(page.getByRole('heading', { name: 'Welcome to Punchcard' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Set up a new clinic' })).toBeFocused();
@@ -156,13 +114,13 @@ test('the wizard: defaults, checks as you type, keyboard only, and the desk star
     await page.keyboard.press('Escape');
 
     // Started again, the desk is set up: the sign-in screen, not the wizard.
-    await stop(harness);
-    harness = await startHarness(data, ['--fresh']);
-    await open(page, harness.url);
+    await stopHarness(harness);
+    harness = await startHarnessOn(data, ['--fresh']);
+    await openApp(page, harness.url);
     await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Welcome to Punchcard' })).toHaveCount(0);
   } finally {
-    await stop(harness);
+    await stopHarness(harness);
   }
 });
 
@@ -172,22 +130,22 @@ test('restore from a backup: a wrong file is refused, the right one opens after 
   // A clinic that has been running: one patient, one backup.
   const old = join(newFolder(), 'data');
   const backups = join(newFolder(), 'backups');
-  const running = await startHarness(old, ['--dev-staff']);
+  const running = await startHarnessOn(old, ['--dev-staff']);
   const ops = await connectOps(running.url);
   await ops.call('addPatient', { firstName: 'Restored', lastName: 'Patient' });
   await ops.call('setBackupSettings', { folder: backups, dailyAt: '21:00' });
   const backup = await ops.call('backUpNow', {});
   ops.close();
-  await stop(running);
+  await stopHarness(running);
   const file = join(
     backups,
     readdirSync(backups).find((name) => name === backup.name)!,
   );
 
   const data = join(newFolder(), 'data');
-  let harness = await startHarness(data, ['--fresh']);
+  let harness = await startHarnessOn(data, ['--fresh']);
   try {
-    await open(page, harness.url);
+    await openApp(page, harness.url);
     await page.getByRole('button', { name: 'Restore from a backup' }).click();
     await page.getByLabel('Backup file (full path)').fill(join(backups, 'missing.pcbak'));
     await page.getByRole('button', { name: 'Restore' }).click();
@@ -201,9 +159,9 @@ test('restore from a backup: a wrong file is refused, the right one opens after 
       timeout: 30_000,
     });
 
-    await stop(harness);
-    harness = await startHarness(data, ['--fresh']);
-    await open(page, harness.url);
+    await stopHarness(harness);
+    harness = await startHarnessOn(data, ['--fresh']);
+    await openApp(page, harness.url);
     // The restored clinic's staff have no PIN at this PC yet: the first manager is created here.
     await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
     await page.getByLabel('Your name').fill('Kim');
@@ -218,26 +176,26 @@ test('restore from a backup: a wrong file is refused, the right one opens after 
       page.getByText('Patient, Restored').or(page.getByText('Restored Patient')).first(),
     ).toBeVisible();
   } finally {
-    await stop(harness);
+    await stopHarness(harness);
   }
 });
 
 test('open the demo clinic: generated, then open after the restart', async ({ page }) => {
   test.setTimeout(120_000);
   const data = join(newFolder(), 'data');
-  let harness = await startHarness(data, ['--fresh']);
+  let harness = await startHarnessOn(data, ['--fresh']);
   try {
-    await open(page, harness.url);
+    await openApp(page, harness.url);
     await page.getByRole('button', { name: 'Open the demo clinic' }).click();
     await expect(page.getByRole('heading', { name: 'Start Punchcard again' })).toBeVisible({
       timeout: 90_000,
     });
-    await stop(harness);
-    harness = await startHarness(data, ['--fresh']);
+    await stopHarness(harness);
+    harness = await startHarnessOn(data, ['--fresh']);
     const ops = await connectOps(harness.url);
     expect((await ops.call('setupStatus', {})).setUp).toBe(true);
     ops.close();
-    await open(page, harness.url);
+    await openApp(page, harness.url);
     await expect(page.getByRole('heading', { name: 'Set up this desk' })).toBeVisible();
     await page.getByLabel('Your name').fill('Demo Manager');
     await page.getByLabel(/^PIN \(4 to 8 digits\)/).fill('2468');
@@ -252,6 +210,6 @@ test('open the demo clinic: generated, then open after the restart', async ({ pa
     await expect(rows.first()).toBeVisible();
     expect(await rows.count()).toBeGreaterThan(10);
   } finally {
-    await stop(harness);
+    await stopHarness(harness);
   }
 });

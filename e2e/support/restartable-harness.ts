@@ -1,4 +1,5 @@
-// A harness process on a data folder the spec owns, for specs that restart the
+// A harness process (the desk's services under plain Node) on a data folder:
+// the per-test fixture (harness.ts) uses it, and so do specs that restart the
 // desk where the app would restart itself (after a restore): stop it, start it
 // again on the same folder.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -38,11 +39,18 @@ export async function startHarnessOn(
   return { child, url };
 }
 
+/**
+ * Stop the process and wait until it has exited: it still closes its database (and
+ * may write files) after the signal, so its folder can be removed only then.
+ */
 export async function stopHarness(running: RunningHarness): Promise<void> {
-  if (running.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => running.child.once('exit', resolve));
-  running.child.kill('SIGTERM');
+  const { child } = running;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000);
   await exited;
+  clearTimeout(stuck);
 }
 
 export async function openApp(page: Page, url: string): Promise<void> {
