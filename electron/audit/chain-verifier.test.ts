@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { JournalEntry } from '../../shared/ledger/entry.ts';
 import { CHAIN_START, linkEntries } from './entry-chain.ts';
 import { createChainVerifier, type ChainReport } from './chain-verifier.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 
 function entries(deskId: string, count: number): JournalEntry[] {
   return Array.from(

@@ -6,7 +6,7 @@
 // by comparing with a copy (another desk, a backup) holding the real hashes.
 import { createHash } from 'node:crypto';
 import type { EntryChain, JournalEntry } from '../../shared/ledger/entry.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 
 export interface ChainHead {
   seq: number;

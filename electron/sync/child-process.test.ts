@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { startCouchTestServer } from './testing/couch-test-server.ts';
 import { createDesk, fastTiming, fingerprint, makePatient, waitFor } from './testing/desk.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 import { startSyncSession } from './sync-session.ts';
 
 const credentials = { username: 'desk', password: 'correct horse' };

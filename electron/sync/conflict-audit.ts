@@ -4,7 +4,7 @@
 // lines file in the data directory when one is given).
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { BehaviorSubject, type Observable } from 'rxjs';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 
 export interface ConflictRecord {
   collection: string;

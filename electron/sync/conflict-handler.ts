@@ -7,7 +7,7 @@
 // audit trail. Insert-only documents (journal entries) never really conflict;
 // if the same one arrives twice it is equal and nothing is recorded.
 import type { RxConflictHandler, RxJsonSchema, WithDeleted } from 'rxdb';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 import type { ConflictAuditTrail } from './conflict-audit.ts';
 
 type AnyDoc = Record<string, unknown>;

@@ -16,7 +16,7 @@
 // (never delivered, or forgotten) is never called outdated: the guard fails
 // open to RxDB's own behaviour. Memory is bounded per database.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson } from '../core/canonical-json.ts';
 
 export interface ServerRevisions {
   /** Learns from a successful, already checked CouchDB answer to `url`. */

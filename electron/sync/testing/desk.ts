@@ -10,7 +10,7 @@ import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { collectionSchemas } from '../../../shared/db/collections.ts';
 import type { Patient } from '../../../shared/patients/patient.ts';
-import { canonicalJson } from '../canonical-json.ts';
+import { canonicalJson } from '../../core/canonical-json.ts';
 import { createConflictAuditTrail, type ConflictAuditTrail } from '../conflict-audit.ts';
 import { withConflictHandlers } from '../conflict-handler.ts';
 

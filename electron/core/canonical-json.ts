@@ -1,4 +1,5 @@
-// One text for one value, whatever order its keys were written or stored in:
+// One text for one value, whatever order its keys were written or stored in, so
+// equal documents give equal text on every desk (entry hashes, sync revisions):
 // object keys sorted, no whitespace, undefined members left out (as a JSON
 // store leaves them out). What the entry hashes are computed over, so for plain
 // JSON data its output must never change: canonical-json.test.ts holds it to
