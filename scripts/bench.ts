@@ -27,7 +27,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '5' },
-    'backup-runs': { type: 'string', default: '5' },
+    'backup-runs': { type: 'string', default: '20' },
     'storage-docs': { type: 'string', default: '300000' },
     'storage-runs': { type: 'string', default: '30' },
     only: { type: 'string', default: PARTS.join(',') },
