@@ -16,7 +16,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { MoneyField } from '../ui/MoneyField.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
-import { useClinic } from '../today/use-clinic.ts';
+import { useClinic } from '../money/clinic.ts';
 import { usePatientAccount } from '../today/use-accounts.ts';
 import { formErrorOf, sentence, type FormError } from '../today/field-error.ts';
 import { PaymentReceipt } from '../receipts/PaymentReceipt.tsx';
@@ -166,7 +166,7 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
 
   const receiptOf = (value: OperationResults['checkOutAppointment']) =>
     receiptFromCheckout({
-      clinicName: clinic.name,
+      clinicName: clinic.clinicName,
       patientName,
       issuedAt: value.appointment.checkedOutAt || new Date().toISOString(),
       lines: draft.lines.map((line, index) => ({

@@ -17,7 +17,7 @@ import { practitionerName } from './practitioner.ts';
 import { plannedSessionNumbers, rowState, type RowAction } from './row-state.ts';
 import { usePatientAccounts } from './use-accounts.ts';
 import { useServiceList, useStaffNames } from './use-catalog.ts';
-import { useClinic } from './use-clinic.ts';
+import { useClinic } from '../money/clinic.ts';
 import { useDayAppointments, usePatientsById } from './use-day-appointments.ts';
 import { sentence } from './field-error.ts';
 import './today.css';
