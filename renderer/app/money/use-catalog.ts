@@ -1,5 +1,6 @@
-// The clinic's reference documents of one type (services, plans, funders …)
-// by name, as a live query on the catalog collection.
+// The clinic's reference documents of one type (services, plans, funders,
+// staff …) by name, as a live query on the catalog collection. Inactive ones
+// are included: old appointments and sales still name them.
 import { map } from 'rxjs';
 import type {
   CatalogDocument,
@@ -7,6 +8,7 @@ import type {
   Funder,
   PackagePlan,
   Service,
+  Staff,
 } from '../../../shared/catalog/catalog.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
@@ -17,7 +19,9 @@ type OfType<T extends CatalogType> = T extends 'service'
     ? PackagePlan
     : T extends 'funder'
       ? Funder
-      : CatalogDocument;
+      : T extends 'staff'
+        ? Staff
+        : CatalogDocument;
 
 export function useCatalog<T extends CatalogType>(type: T): OfType<T>[] {
   const { db } = useServices();

@@ -6,7 +6,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { PatientPicker, patientName } from './PatientPicker.tsx';
-import { useServiceList, useStaffNames } from './use-catalog.ts';
+import { useCatalog } from '../money/use-catalog.ts';
 import { usePatientAccount } from './use-accounts.ts';
 import { localMoment, nextQuarterHour, localDateText } from './day.ts';
 import { practitionerIdFrom } from './practitioner.ts';
@@ -30,8 +30,8 @@ const SERVER_FIELDS = {
 
 export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
   const { operations } = useServices();
-  const services = useServiceList().filter((s) => s.active);
-  const staff = useStaffNames();
+  const services = useCatalog('service').filter((s) => s.active);
+  const staff = useCatalog('staff');
   const [patient, setPatient] = useState<Patient | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [date, setDate] = useState(props.day);

@@ -6,7 +6,7 @@ import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { localDateText, localMoment, localTimeText } from './day.ts';
 import { practitionerIdFrom, practitionerName } from './practitioner.ts';
-import { useStaffNames } from './use-catalog.ts';
+import { useCatalog } from '../money/use-catalog.ts';
 import { formErrorOf, type FormError } from './field-error.ts';
 
 export interface RescheduleDialogProps {
@@ -18,7 +18,7 @@ export interface RescheduleDialogProps {
 
 export function RescheduleDialog(props: RescheduleDialogProps) {
   const { operations } = useServices();
-  const staff = useStaffNames();
+  const staff = useCatalog('staff');
   const [date, setDate] = useState(localDateText(new Date(props.appointment.start)));
   const [time, setTime] = useState(localTimeText(props.appointment.start));
   const [practitioner, setPractitioner] = useState(

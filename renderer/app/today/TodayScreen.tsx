@@ -16,7 +16,7 @@ import { localDateText, localTimeText, longDateText, shiftDate } from './day.ts'
 import { practitionerName } from './practitioner.ts';
 import { plannedSessionNumbers, rowState, type RowAction } from './row-state.ts';
 import { usePatientAccounts } from './use-accounts.ts';
-import { useServiceList, useStaffNames } from './use-catalog.ts';
+import { useCatalog } from '../money/use-catalog.ts';
 import { useClinic } from '../money/clinic.ts';
 import { useDayAppointments, usePatientsById } from './use-day-appointments.ts';
 import { sentence } from './field-error.ts';
@@ -40,8 +40,8 @@ export function TodayScreen() {
   const patientIds = useMemo(() => list.map((a) => a.patientId), [list]);
   const patients = usePatientsById(patientIds);
   const accounts = usePatientAccounts(patientIds);
-  const services = useServiceList();
-  const staff = useStaffNames();
+  const services = useCatalog('service');
+  const staff = useCatalog('staff');
   const serviceNames = useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
   const planned = useMemo(() => plannedSessionNumbers(list, accounts), [list, accounts]);
 
