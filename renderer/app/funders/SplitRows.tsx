@@ -1,8 +1,7 @@
 // Split funder money across patients: a row per patient with an amount, and
 // what is left to split, updated as you type. Checked here for form; the main
 // process checks the sums again.
-import type { PickedPatient } from '../money/PatientPicker.tsx';
-import { PatientPicker } from '../money/PatientPicker.tsx';
+import { PatientPicker, type PickedPatient } from '../patients/PatientPicker.tsx';
 import { MoneyField } from '../ui/MoneyField.tsx';
 import { aboveZero } from '../money/amounts.ts';
 

@@ -8,7 +8,7 @@ import type { MoneyActionProps } from './action-props.ts';
 import { typedAmount } from './amounts.ts';
 import { useClinic } from './clinic.ts';
 import { MemoField } from './fields.tsx';
-import { PatientPicker, type PickedPatient } from './PatientPicker.tsx';
+import { PatientPicker, type PickedPatient } from '../patients/PatientPicker.tsx';
 
 export function TransferCreditDialog(props: MoneyActionProps) {
   const { operations } = useServices();

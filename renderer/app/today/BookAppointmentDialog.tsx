@@ -1,11 +1,10 @@
 // Book an appointment: patient (type-ahead), service, day and time,
 // practitioner, and optionally one of the patient's packages to cover it.
 import { useId, useState } from 'preact/hooks';
-import type { Patient } from '../../../shared/patients/patient.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
-import { PatientPicker, patientName } from './PatientPicker.tsx';
+import { PatientPicker, type PickedPatient } from '../patients/PatientPicker.tsx';
 import { useCatalog } from '../money/use-catalog.ts';
 import { usePatientAccount } from './use-accounts.ts';
 import { localMoment, nextQuarterHour, localDateText } from './day.ts';
@@ -32,7 +31,7 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
   const { operations } = useServices();
   const services = useCatalog('service').filter((s) => s.active);
   const staff = useCatalog('staff');
-  const [patient, setPatient] = useState<Patient | null>(null);
+  const [patient, setPatient] = useState<PickedPatient | null>(null);
   const [serviceId, setServiceId] = useState('');
   const [date, setDate] = useState(props.day);
   const [time, setTime] = useState(
@@ -87,7 +86,7 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
       setServerError(formErrorOf(result.error, SERVER_FIELDS));
       return;
     }
-    props.onBooked(`${patientName(patient)} is booked at ${time} on ${date}.`);
+    props.onBooked(`${patient.name} is booked at ${time} on ${date}.`);
     props.onClose();
   };
 
@@ -96,12 +95,13 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
       <form class="form" onSubmit={(event) => void submit(event)} noValidate>
         <PatientPicker
           label="Patient"
-          chosen={patient}
-          onChoose={(p) => {
+          value={patient}
+          onChange={(p) => {
             setPatient(p);
             setPackageChoice(null);
           }}
           error={shown('patient')}
+          required
           autoFocus
         />
         <div class={shown('service') ? 'field field--invalid' : 'field'}>

@@ -1,12 +1,15 @@
-// Type-ahead choice of a patient inside a form: a combobox over the same folded
-// search text as the Patients screen (accent- and case-insensitive, partial,
-// phone digits, date of birth). Arrow keys move, Enter chooses.
+// Type-ahead choice of a patient inside a form (booking a visit, a transfer's
+// other patient, a funder's split): a combobox over the same folded search
+// text as the Patients screen (accent- and case-insensitive, partial, phone
+// digits, date of birth). Arrow keys move, Enter chooses. A live RxDB query, so
+// a patient added elsewhere is found at once.
 import { useId, useState } from 'preact/hooks';
 import { map } from 'rxjs';
 import type { Patient } from '../../../shared/patients/patient.ts';
 import { searchNeedle } from '../../../shared/patients/search-text.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
+import './patient-picker.css';
 
 const LIMIT = 8;
 
@@ -14,56 +17,70 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function patientName(patient: Pick<Patient, 'firstName' | 'lastName'>): string {
-  return `${patient.firstName} ${patient.lastName}`;
+export interface PickedPatient {
+  id: string;
+  /** "First Last", as the form shows and says it */
+  name: string;
 }
 
 export interface PatientPickerProps {
   label: string;
-  chosen: Patient | null;
-  onChoose: (patient: Patient | null) => void;
+  /** the input's form name */
+  name?: string;
+  value: PickedPatient | null;
+  /** null when the desk types again after choosing */
+  onChange: (patient: PickedPatient | null) => void;
+  /** Patients not offered (e.g. the one giving the credit). */
+  exclude?: readonly string[];
   error?: string | undefined;
+  /** Marks the label as required, like the form's other required fields. */
+  required?: boolean;
   autoFocus?: boolean;
 }
 
 export function PatientPicker(props: PatientPickerProps) {
   const { db } = useServices();
   const id = useId();
-  const [typed, setTyped] = useState(props.chosen ? patientName(props.chosen) : '');
+  const [typed, setTyped] = useState(props.value?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const needle = searchNeedle(typed);
+  const excluded = props.exclude ?? [];
 
-  const matches = useObservable<Patient[]>(
+  const found = useObservable<Patient[]>(
     () =>
       db.patients
         .find({
           selector: needle === '' ? {} : { searchText: { $regex: escapeRegex(needle) } },
           sort: [{ lastName: 'asc' }, { firstName: 'asc' }],
-          limit: LIMIT,
+          // Enough that LIMIT remain after the excluded ones are taken out.
+          limit: LIMIT + excluded.length,
         })
         .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as Patient))),
     [],
-    [needle],
+    [needle, excluded.length],
   );
+  const options = found.filter((p) => !excluded.includes(p.id)).slice(0, LIMIT);
 
   const choose = (patient: Patient) => {
-    props.onChoose(patient);
-    setTyped(patientName(patient));
+    const name = `${patient.firstName} ${patient.lastName}`;
+    props.onChange({ id: patient.id, name });
+    setTyped(name);
     setOpen(false);
   };
   const listId = `${id}-list`;
   const errorId = `${id}-error`;
-  const showList = open && matches.length > 0;
+  const showList = open && options.length > 0;
 
   return (
     <div class={props.error ? 'field field--invalid picker' : 'field picker'}>
       <label for={id}>
         {props.label}
-        <span aria-hidden="true"> *</span>
+        {props.required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <input
         id={id}
+        name={props.name}
         type="text"
         role="combobox"
         autoComplete="off"
@@ -71,7 +88,7 @@ export function PatientPicker(props: PatientPickerProps) {
         aria-autocomplete="list"
         aria-expanded={showList}
         aria-controls={listId}
-        aria-activedescendant={showList && matches[active] ? `${id}-${active}` : undefined}
+        aria-activedescendant={showList && options[active] ? `${id}-${active}` : undefined}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? errorId : undefined}
         placeholder="Type a name, phone or date of birth"
@@ -80,7 +97,7 @@ export function PatientPicker(props: PatientPickerProps) {
           setTyped(event.currentTarget.value);
           setOpen(true);
           setActive(0);
-          if (props.chosen) props.onChoose(null);
+          if (props.value) props.onChange(null);
         }}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -88,14 +105,17 @@ export function PatientPicker(props: PatientPickerProps) {
           if (event.key === 'ArrowDown') {
             event.preventDefault();
             setOpen(true);
-            setActive(Math.min(active + 1, matches.length - 1));
+            setActive(Math.max(0, Math.min(active + 1, options.length - 1)));
           } else if (event.key === 'ArrowUp') {
             event.preventDefault();
             setActive(Math.max(active - 1, 0));
           } else if (event.key === 'Enter' && showList) {
-            event.preventDefault();
-            const patient = matches[active];
-            if (patient) choose(patient);
+            const patient = options[active];
+            if (patient) {
+              // Choose, rather than submit the form.
+              event.preventDefault();
+              choose(patient);
+            }
           } else if (event.key === 'Escape' && showList) {
             // Close the list, not the dialog.
             event.preventDefault();
@@ -107,11 +127,11 @@ export function PatientPicker(props: PatientPickerProps) {
       <ul
         id={listId}
         role="listbox"
-        aria-label="Matching patients"
+        aria-label={`${props.label}: matches`}
         class="picker__list"
         hidden={!showList}
       >
-        {matches.map((patient, index) => (
+        {options.map((patient, index) => (
           <li
             key={patient.id}
             id={`${id}-${index}`}
@@ -123,7 +143,9 @@ export function PatientPicker(props: PatientPickerProps) {
               choose(patient);
             }}
           >
-            <span>{patientName(patient)}</span>
+            <span>
+              {patient.firstName} {patient.lastName}
+            </span>
             <span class="results__meta">
               {[patient.phone, patient.dateOfBirth].filter(Boolean).join(' · ')}
             </span>
