@@ -118,9 +118,15 @@ export function decodeAttentionState(payload: Buffer, currency: string): Attenti
     if (value === undefined) throw new Error(`string ${at} is not in the table`);
     return value;
   };
+  // Arrays made at their full length, not grown (Array.from grows them): a few hundred
+  // thousand slots allocated once, not copied over and over in the young generation.
   const texts = (column: Int32Array, size: number, intern = false): string[] => {
     if (column.length !== size) throw new Error('a column does not match its ids');
-    return Array.from(column, (at) => (intern ? interned(text(at)) : text(at)));
+    const values = new Array<string>(size);
+    for (let i = 0; i < size; i += 1) {
+      values[i] = intern ? interned(text(column[i] ?? -1)) : text(column[i] ?? -1);
+    }
+    return values;
   };
 
   state.entryCount = encoded.entryCount;
@@ -156,7 +162,7 @@ export function decodeAttentionState(payload: Buffer, currency: string): Attenti
   state.payments = {
     ids: payments,
     patientId: texts(pay.patientId, payments.size, true),
-    entrySlot: Array.from(pay.entrySlot),
+    entrySlot: numbers(pay.entrySlot),
     method: texts(pay.method, payments.size).map(paymentMethodOrNone),
     net: texts(pay.net, payments.size),
     otherMethods: new Map(
@@ -168,6 +174,12 @@ export function decodeAttentionState(payload: Buffer, currency: string): Attenti
   };
   state.attention = encoded.attention;
   return state;
+}
+
+function numbers(column: Int32Array): number[] {
+  const values = new Array<number>(column.length);
+  for (let i = 0; i < column.length; i += 1) values[i] = column[i] ?? -1;
+  return values;
 }
 
 function paymentMethod(text: string): PaymentMethod {

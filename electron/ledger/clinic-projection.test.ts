@@ -7,7 +7,7 @@
 // gone or changed, a count that does not add up — is set aside for a full fold.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JournalEntry } from '../../shared/ledger/index.ts';
@@ -113,13 +113,16 @@ test('a start loads the snapshot and folds only the documents written since, to 
 
     // It saved again once the tail was folded: the next start has nothing to fold.
     await second.close();
+    const written = statSync(file).mtimeMs;
     const third = await started(db, file);
     assert.deepEqual(
       [third.projection.started?.from, third.projection.started?.documents],
       ['snapshot', 0],
     );
     assert.deepEqual(snapshotAttentionState(third.projection.state), await freshFold(db));
+    await third.projection.save();
     await third.close();
+    assert.equal(statSync(file).mtimeMs, written, 'nothing new: the file is not written again');
   });
 });
 

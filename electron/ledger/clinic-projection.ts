@@ -63,6 +63,8 @@ export class ClinicProjection {
   #build: Promise<void> | null = null;
   #started: ClinicStart | null = null;
   #dirty = false;
+  /** the mark of the snapshot on disk (loaded or last written); null: none known */
+  #savedMark: FoldMark | null = null;
   #timer: NodeJS.Timeout | null = null;
   #saving: Promise<void> = Promise.resolve();
   readonly #stop = new AbortController();
@@ -123,6 +125,7 @@ export class ClinicProjection {
     this.#currency = currency;
     this.#state = createAttentionState(currency);
     this.#mark = { checkpoint: null, documents: 0 };
+    this.#savedMark = null;
     this.#ready = false;
     this.#started = null;
     this.#build = null;
@@ -166,11 +169,21 @@ export class ClinicProjection {
     const generation = this.#generation;
     const state = this.#state;
     const mark = { ...this.#mark };
+    const changed = this.#dirty;
     this.#dirty = false;
     if (!(await this.#catchUp(state, mark, () => generation !== this.#generation))) return;
     this.#mark = mark;
-    // Encoded at once: the state cannot move between the checkpoint and the bytes.
-    await writeSnapshotFile(file, snapshotBytes(state, mark));
+    if (!changed && this.#savedMark && sameMark(this.#savedMark, mark)) {
+      return; // the file on disk says the same already
+    }
+    try {
+      // Encoded at once: the state cannot move between the checkpoint and the bytes.
+      await writeSnapshotFile(file, snapshotBytes(state, mark));
+    } catch (error) {
+      this.#dirty = true; // the next save (at close at the latest) tries again
+      throw error;
+    }
+    this.#savedMark = mark;
   }
 
   async #fold(): Promise<void> {
@@ -200,6 +213,7 @@ export class ClinicProjection {
     const state = createAttentionState(this.#currency);
     const mark: FoldMark = { checkpoint: null, documents: 0 };
     this.#state = state;
+    this.#savedMark = null;
     if (!(await this.#catchUp(state, mark, stopped))) return;
     this.#mark = mark;
     this.#finish('journal', reason, mark.documents, began);
@@ -231,6 +245,7 @@ export class ClinicProjection {
     if (stopped()) return { ok: false, reason: 'closed' };
     // From here entries written by anyone are applied to it as they come.
     this.#state = state;
+    this.#savedMark = { ...mark };
     const counted = mark.documents;
     // Documents written between the last page and the count make it differ: read on.
     for (let round = 0; round < ROUNDS_TO_CATCH_UP; round += 1) {
@@ -260,4 +275,12 @@ export class ClinicProjection {
     }
     return !stopped();
   }
+}
+
+function sameMark(a: FoldMark, b: FoldMark): boolean {
+  return (
+    a.documents === b.documents &&
+    a.checkpoint?.id === b.checkpoint?.id &&
+    a.checkpoint?.lwt === b.checkpoint?.lwt
+  );
 }
