@@ -40,8 +40,8 @@ const { values } = parseArgs({
 
 const mb = (bytes: number) => Math.round(bytes / 1048576);
 
-/** VmHWM / VmRSS from /proc (Linux), in MB; 0 elsewhere. */
-function procStatus(field: 'VmHWM' | 'VmRSS'): number {
+/** VmHWM, VmRSS and its anonymous part from /proc (Linux), in MB; 0 elsewhere. */
+function procStatus(field: 'VmHWM' | 'VmRSS' | 'RssAnon'): number {
   try {
     const line = readFileSync('/proc/self/status', 'utf8')
       .split('\n')
@@ -60,7 +60,9 @@ function snapshot(label: string): void {
     JSON.stringify({
       at: label,
       rssMB: mb(usage.rss),
+      anonMB: procStatus('RssAnon'),
       heapUsedMB: mb(usage.heapUsed),
+      heapTotalMB: mb(usage.heapTotal),
       externalMB: mb(usage.external),
       arrayBuffersMB: mb(usage.arrayBuffers),
       vmHwmMB: procStatus('VmHWM'),

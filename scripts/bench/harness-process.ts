@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { ClinicStart } from '../../electron/ledger/clinic-projection.ts';
 
 /** The harness's source, runnable as it is (type stripping); the benchmark runs its bundle. */
 export const SERVE_SOURCE = fileURLToPath(new URL('./serve-harness.ts', import.meta.url));
@@ -11,8 +12,10 @@ export const SERVE_SOURCE = fileURLToPath(new URL('./serve-harness.ts', import.m
 export interface HarnessProcess {
   child: ChildProcess;
   url: string;
-  /** resolves when the clinic-wide projection has folded the journal */
-  clinicFolded: Promise<void>;
+  /** resolves when the clinic-wide projection has folded the journal: how it started */
+  clinicFolded: Promise<ClinicStart | null>;
+  /** resolves when the projection's snapshot is on disk (after clinicFolded) */
+  clinicSaved: Promise<void>;
   /** peak and current resident memory in MB (Linux), or null elsewhere */
   memory(): { peakMb: number; currentMb: number } | null;
   stop(): Promise<void>;
@@ -29,20 +32,28 @@ export function startHarnessProcess(
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout! });
-  let folded: () => void = () => {};
-  const clinicFolded = new Promise<void>((resolve) => (folded = resolve));
+  let folded: (start: ClinicStart | null) => void = () => {};
+  const clinicFolded = new Promise<ClinicStart | null>((resolve) => (folded = resolve));
+  let saved: () => void = () => {};
+  const clinicSaved = new Promise<void>((resolve) => (saved = resolve));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${stderr}`)), 120_000);
     child.once('exit', (code) => reject(new Error(`harness exited with ${code}:\n${stderr}`)));
     lines.on('line', (line) => {
-      let parsed: { url?: string; clinicFoldMs?: number };
+      let parsed: {
+        url?: string;
+        clinicFoldMs?: number;
+        clinicStart?: ClinicStart | null;
+        clinicSavedMs?: number;
+      };
       try {
         parsed = JSON.parse(line) as typeof parsed;
       } catch {
         return;
       }
-      if (parsed.clinicFoldMs !== undefined) folded();
+      if (parsed.clinicFoldMs !== undefined) folded(parsed.clinicStart ?? null);
+      if (parsed.clinicSavedMs !== undefined) saved();
       if (!parsed.url) return;
       clearTimeout(timer);
       const url = parsed.url;
@@ -50,6 +61,7 @@ export function startHarnessProcess(
         child,
         url,
         clinicFolded,
+        clinicSaved,
         memory: () => processMemory(child.pid),
         async stop() {
           if (child.exitCode !== null) return;

@@ -1,7 +1,9 @@
 // The browser harness as the benchmark runs it: the desk core on the durable
 // storage in production mode (no RxDB dev-mode or schema validation, as in the
-// packaged app), serving the built renderer. Prints {"url"} when ready and
-// {"clinicFoldMs"} when the clinic-wide projection has folded the journal.
+// packaged app), serving the built renderer. Prints {"url"} when ready,
+// {"clinicFoldMs", "clinicStart"} when the clinic-wide projection has folded the
+// journal (clinicStart: from its snapshot or from the first entry, and how long), and
+// {"clinicSavedMs"} once its snapshot is on disk (written now only when it changed).
 //   node scripts/bench/serve-harness.ts <dataDirectory>
 // The benchmark runs it bundled as CommonJS like the app's main process
 // (scripts/build-harness.ts), hence a main function and no top-level await.
@@ -23,9 +25,12 @@ async function main(dataDirectory: string | undefined): Promise<void> {
   });
   const harness = await startHarness({ core, bundleDirectory: resolve('dist/renderer') });
   console.log(JSON.stringify({ url: harness.url, coreReadyMs: performance.now() }));
-  void core.ledger.clinic
-    .ready()
-    .then(() => console.log(JSON.stringify({ clinicFoldMs: performance.now() })));
+  const clinic = core.ledger.clinic;
+  void clinic.ready().then(async () => {
+    console.log(JSON.stringify({ clinicFoldMs: performance.now(), clinicStart: clinic.started }));
+    await clinic.save();
+    console.log(JSON.stringify({ clinicSavedMs: performance.now() }));
+  });
 
   const stop = async () => {
     await harness.close();

@@ -10,7 +10,13 @@
 //     until the money history's rows are rendered (a different patient each
 //     time, so each open folds that patient's entries afresh);
 //   - memory: the harness process's peak RSS, the page's JS heap (CDP
-//     Performance.getMetrics), sampled after every step.
+//     Performance.getMetrics), sampled after every step. The usual start loads
+//     the clinic-wide projection's snapshot (electron/ledger/clinic-snapshot.ts)
+//     and folds only what was written since; the first start of a desk (or after
+//     a restore or an update that changes the fold) has none and folds the whole
+//     journal: measured apart, first, with the snapshot removed before each run
+//     (the last one leaves the snapshot the other starts load).
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +27,8 @@ import { startHarnessProcess, type HarnessProcess } from './harness-process.ts';
 import { firstShownAt, watchFirstShown } from './shown-at.ts';
 import { buildHarness } from '../build-harness.ts';
 import type { LongHistoryPatient } from '../demo/generate.ts';
+import { clinicSnapshotPath } from '../../electron/ledger/clinic-snapshot.ts';
+import type { ClinicStart } from '../../electron/ledger/clinic-projection.ts';
 
 export interface UiOptions {
   dataDirectory: string;
@@ -31,6 +39,8 @@ export interface UiOptions {
 }
 
 const FIRST_ROW = '#patient-results li';
+/** Starts without a snapshot: each folds the whole journal (≈ 10 s at clinic size). */
+const FIRST_STARTS = 3;
 /**
  * Keystroke pairs: the first letter (never one of the first default rows' letters, so
  * the list must change) then a second that narrows to other surnames.
@@ -98,6 +108,28 @@ async function timedKeystroke(page: Page, key: string): Promise<number> {
   return timing;
 }
 
+/** The promise's value, or an error after `ms`. */
+async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Until the patient list shows its first rows and the whole index has loaded. */
+async function patientListLoaded(page: Page): Promise<void> {
+  await page.locator(FIRST_ROW).first().waitFor({ state: 'visible', timeout: 120_000 });
+  // Searches look through the whole index of patients, loaded after the first rows.
+  await page.locator('#patient-results[aria-busy="false"]').waitFor({ timeout: 120_000 });
+}
+
 async function openPatientsScreen(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Patients', exact: true }).click();
   await page.locator('input.search').waitFor();
@@ -153,6 +185,8 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
   });
   const blank = await blankServer();
   const mainPeaks: number[] = [];
+  /** of the cold starts alone (short-lived: killed once the first rows show) */
+  const coldPeaks: number[] = [];
   const heaps: number[] = [];
   try {
     log('  blank page (baseline) …');
@@ -166,6 +200,31 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
       await context.close();
       return ms;
     });
+
+    log(`  first start without a clinic-wide snapshot (${FIRST_STARTS} runs) …`);
+    const firstPeaks: number[] = [];
+    const fullFolds: number[] = [];
+    for (let run = 0; run < FIRST_STARTS; run += 1) {
+      rmSync(clinicSnapshotPath(options.dataDirectory), { force: true });
+      const harness = await startHarnessProcess(options.dataDirectory, harnessEntry);
+      const context = await browser.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(harness.url);
+        await patientListLoaded(page);
+        const start = await within(harness.clinicFolded, 180_000, 'the clinic-wide fold');
+        if (start?.from !== 'journal')
+          throw new Error(`a start without a snapshot: ${start?.from}`);
+        fullFolds.push(start.ms);
+        // Its peak includes writing the snapshot the later starts load.
+        await within(harness.clinicSaved, 60_000, 'the clinic-wide snapshot');
+        const memory = harness.memory();
+        if (memory) firstPeaks.push(memory.peakMb);
+      } finally {
+        await context.close();
+        await harness.stop();
+      }
+    }
 
     log('  cold start to an interactive patient list …');
     // As Playwright's wait saw them (rounded up by its polling), for comparison.
@@ -184,7 +243,10 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
       } finally {
         await context.close();
         const memory = harness.memory();
-        if (memory) mainPeaks.push(memory.peakMb);
+        if (memory) {
+          mainPeaks.push(memory.peakMb);
+          coldPeaks.push(memory.peakMb);
+        }
         await harness.stop();
       }
     });
@@ -194,12 +256,11 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
     const context = await browser.newContext();
     const searches: number[] = [];
     const opens: number[] = [];
+    let sessionStart: ClinicStart | null = null;
     try {
       const page = await context.newPage();
       await page.goto(harness.url);
-      await page.locator(FIRST_ROW).first().waitFor({ state: 'visible', timeout: 120_000 });
-      // Searches look through the whole index of patients, loaded after the first rows.
-      await page.locator('#patient-results[aria-busy="false"]').waitFor({ timeout: 120_000 });
+      await patientListLoaded(page);
       const firstRowText = (await page.locator(FIRST_ROW).first().textContent()) ?? '';
       const sample = async () => {
         heaps.push((await jsHeap(page)).totalMb);
@@ -233,12 +294,8 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
       opens.push(...measuredOpens);
 
       log('  waiting for the clinic-wide fold, then sampling memory …');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        harness.clinicFolded,
-        new Promise((r) => (timer = setTimeout(r, 180_000))),
-      ]);
-      clearTimeout(timer);
+      sessionStart = await within(harness.clinicFolded, 180_000, 'the clinic-wide fold');
+      await within(harness.clinicSaved, 60_000, 'the clinic-wide snapshot');
       for (let i = 0; i < 3; i++) {
         await timedRecordOpen(page, patients[i % patients.length]!);
         await sample();
@@ -269,7 +326,12 @@ export async function benchUi(options: UiOptions): Promise<Metric[]> {
       metric('peak RSS of the main process (harness)', 'MB', mainPeaks, {
         target: 250,
         peak: true,
-        note: 'VmHWM of each harness process; the long session includes the clinic-wide fold',
+        note: `VmHWM of each harness process, each starting from the clinic-wide snapshot (the usual start): cold starts up to ${Math.round(Math.max(...coldPeaks))} MB, the long session up to ${Math.round(Math.max(...mainPeaks.slice(coldPeaks.length)))} MB; the long session's projection started from ${sessionStart?.from ?? '?'}: ${sessionStart?.from === 'snapshot' ? `loaded and ${sessionStart.documents} documents since folded in ${sessionStart.ms} ms` : sessionStart?.reason}`,
+      }),
+      metric('peak RSS of the main process, first start (no snapshot)', 'MB', firstPeaks, {
+        target: 250,
+        peak: true,
+        note: `VmHWM of a harness process started with the clinic-wide snapshot removed, after the patient list has loaded, the whole journal is folded (median ${Math.round(metric('fold', 'ms', fullFolds).median)} ms) and the snapshot written; once per desk, and after a restore or an update that changes the fold`,
       }),
       metric('renderer JS heap', 'MB', heaps, {
         target: 200,
