@@ -5,7 +5,7 @@
 import { useEffect } from 'preact/hooks';
 import type { AttentionItem } from '../../../shared/ledger/index.ts';
 import { useServices } from '../services.ts';
-import { useLedgerQuery } from '../money/use-ledger-query.ts';
+import { useLedgerQuery } from '../data/use-ledger-query.ts';
 
 const NOT_READY_RETRY_MS = 2_000;
 

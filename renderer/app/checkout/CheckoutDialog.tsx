@@ -16,7 +16,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { MoneyField } from '../ui/MoneyField.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
-import { useClinic } from '../money/clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { usePatientAccount } from '../today/use-accounts.ts';
 import { formErrorOf, sentence, type FormError } from '../today/field-error.ts';
 import { PaymentReceipt } from '../receipts/PaymentReceipt.tsx';

@@ -9,7 +9,7 @@ import { MoneyField } from '../ui/MoneyField.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { ActionDialog } from '../money/ActionDialog.tsx';
 import { aboveZero, sumTyped, typedAmount } from '../money/amounts.ts';
-import { useClinic } from '../money/clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { SelectField } from '../money/fields.tsx';
 import { METHOD_LABELS } from '../money/labels.ts';
 import { newSplitRow, SplitRows, type SplitRow } from './SplitRows.tsx';

@@ -2,7 +2,7 @@
 // chosen funder's page with its money and statement.
 import { useState } from 'preact/hooks';
 import { Plus } from 'lucide-preact';
-import { useCatalog } from '../money/use-catalog.ts';
+import { useCatalog } from '../data/use-catalog.ts';
 import { FunderForm, KIND_WORDS } from './FunderForm.tsx';
 import { FunderPage } from './FunderPage.tsx';
 import './funders.css';

@@ -1,7 +1,7 @@
 // A funder's lump sums received: shown on the funder's page and printed on its
 // statement, from the same rows.
 import type { FunderAccount } from '../../../shared/contract/domains/ledger.ts';
-import type { Clinic } from '../money/clinic.ts';
+import type { Clinic } from '../data/clinic.ts';
 import { methodLabel } from '../money/labels.ts';
 
 export function LumpSumsTable(props: {

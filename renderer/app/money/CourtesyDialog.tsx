@@ -7,7 +7,7 @@ import { MoneyField } from '../ui/MoneyField.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import type { MoneyActionProps } from './action-props.ts';
 import { aboveZero, typedAmount } from './amounts.ts';
-import { useClinic } from './clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { MemoField, ReasonField, SelectField } from './fields.tsx';
 
 type Kind = 'credit' | 'waive';

@@ -8,7 +8,7 @@ import { MoneyField } from '../ui/MoneyField.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import type { MoneyActionProps } from './action-props.ts';
 import { typedAmount } from './amounts.ts';
-import { useClinic } from './clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { MemoField, ReasonField, SelectField } from './fields.tsx';
 import { METHOD_LABELS, methodLabel } from './labels.ts';
 

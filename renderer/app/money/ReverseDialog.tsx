@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../services.ts';
 import { ActionDialog } from './ActionDialog.tsx';
 import type { MoneyActionProps } from './action-props.ts';
-import { useClinic } from './clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { MemoField, ReasonField, SelectField } from './fields.tsx';
 import { kindLabel } from './labels.ts';
 

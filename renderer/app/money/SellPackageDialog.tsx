@@ -13,10 +13,10 @@ import { TextField } from '../ui/TextField.tsx';
 import { ActionDialog } from './ActionDialog.tsx';
 import type { MoneyActionProps } from './action-props.ts';
 import { aboveZero, typedAmount } from './amounts.ts';
-import { useClinic } from './clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { SelectField } from './fields.tsx';
 import { METHOD_LABELS } from './labels.ts';
-import { useCatalog } from './use-catalog.ts';
+import { useCatalog } from '../data/use-catalog.ts';
 
 const ONE_OFF = 'one-off';
 type When = 'full' | 'part' | 'later';

@@ -5,7 +5,7 @@ import { Download, Printer, RefreshCw } from 'lucide-preact';
 import type { ReportName, ReportTable } from '../../../shared/reports/index.ts';
 import { addDays } from '../../../shared/reports/local-days.ts';
 import { useServices } from '../services.ts';
-import { useCatalog } from '../money/use-catalog.ts';
+import { useCatalog } from '../data/use-catalog.ts';
 import { ReportView } from './ReportView.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { downloadText, todayIn } from './download.ts';

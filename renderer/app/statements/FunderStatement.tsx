@@ -2,8 +2,8 @@
 // spent on sessions delivered, what remains — printable as a page.
 import type { Funder } from '../../../shared/catalog/catalog.ts';
 import { useServices } from '../services.ts';
-import { useClinic } from '../money/clinic.ts';
-import { useLedgerQuery } from '../money/use-ledger-query.ts';
+import { useClinic } from '../data/clinic.ts';
+import { useLedgerQuery } from '../data/use-ledger-query.ts';
 import { funderTotals } from '../funders/funder-totals.ts';
 import { LumpSumsTable } from '../funders/LumpSumsTable.tsx';
 import { PrintableDialog } from './PrintableDialog.tsx';

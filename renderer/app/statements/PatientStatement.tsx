@@ -4,8 +4,8 @@ import { useState } from 'preact/hooks';
 import type { HistoryItem } from '../../../shared/contract/domains/ledger.ts';
 import { add, zeroAmount } from '../../../shared/money.ts';
 import { useServices } from '../services.ts';
-import { useClinic } from '../money/clinic.ts';
-import { useLedgerQuery } from '../money/use-ledger-query.ts';
+import { useClinic } from '../data/clinic.ts';
+import { useLedgerQuery } from '../data/use-ledger-query.ts';
 import {
   historyDetail,
   historyEffects,

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { createPortal } from 'preact/compat';
 import { Printer } from 'lucide-preact';
 import { Dialog } from '../ui/Dialog.tsx';
-import { useClinic } from '../money/clinic.ts';
+import { useClinic } from '../data/clinic.ts';
 import { SaveAsPdfButton } from '../receipts/SaveAsPdfButton.tsx';
 import './statement.css';
 

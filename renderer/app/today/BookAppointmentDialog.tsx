@@ -5,7 +5,7 @@ import { Dialog } from '../ui/Dialog.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { PatientPicker, type PickedPatient } from '../patients/PatientPicker.tsx';
-import { useCatalog } from '../money/use-catalog.ts';
+import { useCatalog } from '../data/use-catalog.ts';
 import { usePatientAccount } from './use-accounts.ts';
 import { localMoment, nextQuarterHour, localDateText } from './day.ts';
 import { practitionerIdFrom } from './practitioner.ts';

@@ -9,7 +9,7 @@ import { useServices } from '../services.ts';
 import { usePatientAccount } from './use-accounts.ts';
 import { missedVisitPolicy } from './missed-visit-policy.ts';
 import { formErrorOf, type FormError } from './field-error.ts';
-import type { Clinic } from '../money/clinic.ts';
+import type { Clinic } from '../data/clinic.ts';
 
 export interface MissedVisitDialogProps {
   kind: 'cancel' | 'noShow';

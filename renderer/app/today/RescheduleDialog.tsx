@@ -6,7 +6,7 @@ import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { localDateText, localMoment, localTimeText } from './day.ts';
 import { practitionerIdFrom, practitionerName } from './practitioner.ts';
-import { useCatalog } from '../money/use-catalog.ts';
+import { useCatalog } from '../data/use-catalog.ts';
 import { formErrorOf, type FormError } from './field-error.ts';
 
 export interface RescheduleDialogProps {

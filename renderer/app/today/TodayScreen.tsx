@@ -16,8 +16,8 @@ import { localDateText, localTimeText, longDateText, shiftDate } from './day.ts'
 import { practitionerName } from './practitioner.ts';
 import { plannedSessionNumbers, rowState, type RowAction } from './row-state.ts';
 import { usePatientAccounts } from './use-accounts.ts';
-import { useCatalog } from '../money/use-catalog.ts';
-import { useClinic } from '../money/clinic.ts';
+import { useCatalog } from '../data/use-catalog.ts';
+import { useClinic } from '../data/clinic.ts';
 import { useDayAppointments, usePatientsById } from './use-day-appointments.ts';
 import { sentence } from './field-error.ts';
 import './today.css';

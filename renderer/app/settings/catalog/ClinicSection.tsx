@@ -5,7 +5,7 @@ import { catalogOperationArgs } from '../../../../shared/contract/domains/catalo
 import { formatMoney } from '../../../../shared/money.ts';
 import { useServices } from '../../services.ts';
 import { TextField } from '../../ui/TextField.tsx';
-import { useClinic } from '../../money/clinic.ts';
+import { useClinic } from '../../data/clinic.ts';
 import { CatalogFormFrame } from './CatalogFormFrame.tsx';
 import { issueFor } from './form-checks.ts';
 

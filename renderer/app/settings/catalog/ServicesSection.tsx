@@ -6,8 +6,8 @@ import { useServices } from '../../services.ts';
 import { MoneyField } from '../../ui/MoneyField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { typedAmount } from '../../money/amounts.ts';
-import { useClinic } from '../../money/clinic.ts';
-import { useCatalog } from '../../money/use-catalog.ts';
+import { useClinic } from '../../data/clinic.ts';
+import { useCatalog } from '../../data/use-catalog.ts';
 import { CatalogFormFrame } from './CatalogFormFrame.tsx';
 import { issueFor, wholeNumber } from './form-checks.ts';
 

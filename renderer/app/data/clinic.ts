@@ -1,5 +1,5 @@
-// The clinic's settings (currency, locale, time zone) as a live query, and the
-// formatters every money screen uses, so amounts and dates read the same
+// The clinic's settings (name, currency, locale, time zone) as a live query,
+// and the formatters every screen uses, so amounts and dates read the same
 // everywhere and follow a settings change at once.
 import { map } from 'rxjs';
 import type { ClinicSettings } from '../../../shared/catalog/catalog.ts';
