@@ -8,6 +8,7 @@ import type { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createByteTap } from './byte-tap.ts';
 import { WRITE_COMPRESSION, createCompressor, createDecompressor } from './compression.ts';
+import { createRecyclingFileReader } from './recycling-file-reader.ts';
 import { createRoundTripCheck } from './round-trip-check.ts';
 
 export interface CompressedSnapshot {
@@ -24,6 +25,8 @@ export interface CompressSnapshotOptions {
 }
 
 const READ_CHUNK_BYTES = 1 << 20;
+// More than the codecs hold at a time (a few MiB), so reads rarely allocate.
+const KEEP_READ_BUFFERS = 16;
 
 export async function compressSnapshot(
   snapshotFile: string,
@@ -33,9 +36,17 @@ export async function compressSnapshot(
   const snapshotBytes = (await fs.promises.stat(snapshotFile)).size;
   const snapshotTap = createByteTap(options.onSnapshotBytes);
   const payloadTap = createByteTap();
-  const roundTrip = createRoundTripCheck(() => createDecompressor(WRITE_COMPRESSION));
+  // A chunk is compressed before its round trip can be compared, so once
+  // compared, nothing reads it again and its buffer can take the next read.
+  const reader = createRecyclingFileReader(snapshotFile, {
+    chunkBytes: READ_CHUNK_BYTES,
+    keepBuffers: KEEP_READ_BUFFERS,
+  });
+  const roundTrip = createRoundTripCheck(() => createDecompressor(WRITE_COMPRESSION), {
+    onCompared: (chunk) => reader.release(chunk),
+  });
   await pipeline(
-    fs.createReadStream(snapshotFile, { highWaterMark: READ_CHUNK_BYTES }),
+    reader.stream,
     snapshotTap.stream,
     roundTrip.original,
     (options.createCompressor ?? createCompressor)(snapshotBytes),

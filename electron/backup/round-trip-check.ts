@@ -32,7 +32,15 @@ export interface RoundTripCheck {
   mostBytesHeld(): number;
 }
 
-export function createRoundTripCheck(createDecompressor: () => Transform): RoundTripCheck {
+export interface RoundTripOptions {
+  /** Called once per original chunk when it has been compared: nothing here reads it again. */
+  readonly onCompared?: ((chunk: Buffer) => void) | undefined;
+}
+
+export function createRoundTripCheck(
+  createDecompressor: () => Transform,
+  options: RoundTripOptions = {},
+): RoundTripCheck {
   // Original bytes not yet compared: `pending[0]` from `pendingOffset` on.
   const pending: Buffer[] = [];
   let pendingOffset = 0;
@@ -67,6 +75,7 @@ export function createRoundTripCheck(createDecompressor: () => Transform): Round
       if (pendingOffset === head.length) {
         pending.shift();
         pendingOffset = 0;
+        options.onCompared?.(head);
       }
     }
   }

