@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { TriangleAlert } from 'lucide-preact';
 import { openPatient } from '../navigation.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { usePatientNames } from '../record/use-patient-names.ts';
+import { usePatientNames } from '../data/use-patient-names.ts';
 import { useAttention } from './use-attention.ts';
 import './attention.css';
 

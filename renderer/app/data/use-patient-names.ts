@@ -1,11 +1,11 @@
-// Patients' names by id (the other side of a transfer, a funder's patients),
-// as a live query over just those ids.
+// Patients' names ("First Last") by id — the day's appointments, the other
+// side of a transfer, who needs attention — as a live query over just those ids.
 import { map } from 'rxjs';
 import type { Patient } from '../../../shared/patients/patient.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
 
-export function usePatientNames(ids: string[]): Map<string, string> {
+export function usePatientNames(ids: readonly string[]): Map<string, string> {
   const { db } = useServices();
   const key = [...new Set(ids)].filter(Boolean).sort().join(',');
   return useObservable<Map<string, string>>(

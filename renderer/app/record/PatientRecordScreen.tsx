@@ -17,7 +17,7 @@ import { AppointmentsPanel } from './AppointmentsPanel.tsx';
 import { MoneyHistory } from './MoneyHistory.tsx';
 import { RecordActions } from './RecordActions.tsx';
 import { EditDetailsDialog } from './EditDetailsDialog.tsx';
-import { usePatientNames } from './use-patient-names.ts';
+import { usePatientNames } from '../data/use-patient-names.ts';
 import type { HistoryNames } from './history-text.ts';
 import './record.css';
 import '../money/money.css';

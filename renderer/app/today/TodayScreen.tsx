@@ -16,9 +16,10 @@ import { localDateText, localTimeText, longDateText, shiftDate } from './day.ts'
 import { practitionerName } from './practitioner.ts';
 import { plannedSessionNumbers, rowState, type RowAction } from './row-state.ts';
 import { usePatientAccounts } from './use-accounts.ts';
-import { useCatalog } from '../data/use-catalog.ts';
+import { namesById, useCatalog } from '../data/use-catalog.ts';
 import { useClinic } from '../data/clinic.ts';
-import { useDayAppointments, usePatientsById } from './use-day-appointments.ts';
+import { useDayAppointments } from './use-day-appointments.ts';
+import { usePatientNames } from '../data/use-patient-names.ts';
 import { sentence } from './field-error.ts';
 import './today.css';
 
@@ -38,17 +39,15 @@ export function TodayScreen() {
   const appointments = useDayAppointments(day);
   const list = appointments ?? [];
   const patientIds = useMemo(() => list.map((a) => a.patientId), [list]);
-  const patients = usePatientsById(patientIds);
+  const patientNames = usePatientNames(patientIds);
   const accounts = usePatientAccounts(patientIds);
   const services = useCatalog('service');
   const staff = useCatalog('staff');
-  const serviceNames = useMemo(() => new Map(services.map((s) => [s.id, s.name])), [services]);
+  const serviceNames = useMemo(() => namesById(services), [services]);
   const planned = useMemo(() => plannedSessionNumbers(list, accounts), [list, accounts]);
 
-  const nameOf = (appointment: Appointment) => {
-    const patient = patients.get(appointment.patientId);
-    return patient ? `${patient.firstName} ${patient.lastName}` : 'Unknown patient';
-  };
+  const nameOf = (appointment: Appointment) =>
+    patientNames.get(appointment.patientId) ?? 'Unknown patient';
   const describe = (appointment: Appointment) =>
     `${nameOf(appointment)} at ${localTimeText(appointment.start)}`;
 
