@@ -2,7 +2,6 @@
 // now or later), or split money already received but not yet set aside.
 import { useState } from 'preact/hooks';
 import type { PaymentMethod } from '../../../shared/ledger/index.ts';
-import { PAYMENT_METHODS } from '../../../shared/ledger/index.ts';
 import { isNegative, isPositive, subtract } from '../../../shared/money.ts';
 import { useServices } from '../services.ts';
 import { MoneyField } from '../ui/MoneyField.tsx';
@@ -10,8 +9,7 @@ import { TextField } from '../ui/TextField.tsx';
 import { ActionDialog } from '../money/ActionDialog.tsx';
 import { aboveZero, sumTyped, typedAmount } from '../money/amounts.ts';
 import { useClinic } from '../data/clinic.ts';
-import { SelectField } from '../money/fields.tsx';
-import { METHOD_LABELS } from '../money/labels.ts';
+import { MethodField } from '../money/fields.tsx';
 import { newSplitRow, SplitRows, type SplitRow } from './SplitRows.tsx';
 
 export function FunderMoneyDialog(props: {
@@ -114,18 +112,7 @@ export function FunderMoneyDialog(props: {
                 check={aboveZero}
                 error={serverError('amount')}
               />
-              <SelectField
-                label="Method"
-                name="method"
-                value={method}
-                onChange={(value) => setMethod(value as PaymentMethod)}
-              >
-                {PAYMENT_METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {METHOD_LABELS[m]}
-                  </option>
-                ))}
-              </SelectField>
+              <MethodField value={method} onChange={setMethod} />
               <TextField
                 label="Reference (optional)"
                 name="reference"

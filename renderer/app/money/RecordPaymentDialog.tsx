@@ -2,7 +2,6 @@
 // by method; what is owing is paid first (oldest invoice first) unless reception
 // says otherwise, and the rest becomes credit (or funder money held).
 import { useState } from 'preact/hooks';
-import { PAYMENT_METHODS } from '../../../shared/ledger/index.ts';
 import type { PaymentMethod } from '../../../shared/ledger/index.ts';
 import { isPositive, minAmount, subtract, zeroAmount } from '../../../shared/money.ts';
 import { useServices } from '../services.ts';
@@ -12,8 +11,7 @@ import { ActionDialog } from './ActionDialog.tsx';
 import type { MoneyActionProps } from './action-props.ts';
 import { aboveZero, typedAmount } from './amounts.ts';
 import { useClinic } from '../data/clinic.ts';
-import { SelectField } from './fields.tsx';
-import { METHOD_LABELS } from './labels.ts';
+import { MethodField, PayerField } from './fields.tsx';
 import { useCatalog } from '../data/use-catalog.ts';
 
 export function RecordPaymentDialog(props: MoneyActionProps) {
@@ -74,27 +72,13 @@ export function RecordPaymentDialog(props: MoneyActionProps) {
       {(serverError) => (
         <>
           <div class="form__row">
-            <SelectField label="Paid by" name="payer" value={payer} onChange={setPayer}>
-              <option value="patient">{props.patientName} (the patient)</option>
-              {funders.map((funder) => (
-                <option key={funder.id} value={funder.id}>
-                  {funder.name} (funder)
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label="Method"
-              name="method"
-              value={method}
-              onChange={(value) => setMethod(value as PaymentMethod)}
-              error={serverError('method')}
-            >
-              {PAYMENT_METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {METHOD_LABELS[m]}
-                </option>
-              ))}
-            </SelectField>
+            <PayerField
+              patientName={props.patientName}
+              funders={funders}
+              value={payer}
+              onChange={setPayer}
+            />
+            <MethodField value={method} onChange={setMethod} error={serverError('method')} />
           </div>
           <div class="form__row">
             <MoneyField

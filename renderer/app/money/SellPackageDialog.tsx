@@ -5,7 +5,6 @@
 import { useState } from 'preact/hooks';
 import { oneOffPackageArgs } from '../../../shared/contract/domains/ledger.ts';
 import type { PaymentMethod } from '../../../shared/ledger/index.ts';
-import { PAYMENT_METHODS } from '../../../shared/ledger/index.ts';
 import { allocate, compare, subtract, zeroAmount } from '../../../shared/money.ts';
 import { useServices } from '../services.ts';
 import { MoneyField } from '../ui/MoneyField.tsx';
@@ -14,7 +13,7 @@ import { ActionDialog } from './ActionDialog.tsx';
 import type { MoneyActionProps } from './action-props.ts';
 import { aboveZero, typedAmount } from './amounts.ts';
 import { useClinic } from '../data/clinic.ts';
-import { SelectField } from './fields.tsx';
+import { MethodField, PayerField, SelectField } from './fields.tsx';
 import { METHOD_LABELS } from './labels.ts';
 import { useCatalog } from '../data/use-catalog.ts';
 
@@ -148,14 +147,12 @@ export function SellPackageDialog(props: MoneyActionProps) {
               ))}
               <option value={ONE_OFF}>A one-off package…</option>
             </SelectField>
-            <SelectField label="Paid by" name="payer" value={payer} onChange={setPayer}>
-              <option value="patient">{props.patientName} (the patient)</option>
-              {funders.map((funder) => (
-                <option key={funder.id} value={funder.id}>
-                  {funder.name} (funder)
-                </option>
-              ))}
-            </SelectField>
+            <PayerField
+              patientName={props.patientName}
+              funders={funders}
+              value={payer}
+              onChange={setPayer}
+            />
           </div>
           {isOneOff ? (
             <div class="form__row">
@@ -230,18 +227,7 @@ export function SellPackageDialog(props: MoneyActionProps) {
           </fieldset>
           {when !== 'later' ? (
             <div class="form__row">
-              <SelectField
-                label="Method"
-                name="method"
-                value={method}
-                onChange={(value) => setMethod(value as PaymentMethod)}
-              >
-                {PAYMENT_METHODS.map((m) => (
-                  <option key={m} value={m}>
-                    {METHOD_LABELS[m]}
-                  </option>
-                ))}
-              </SelectField>
+              <MethodField value={method} onChange={setMethod} />
               {when === 'part' ? (
                 <MoneyField
                   label="Amount paid now"

@@ -1,8 +1,11 @@
-// Small labelled controls the money dialogs share: a select, a reason (code and
-// note), and a memo. Each announces its message next to it.
+// Small labelled controls the money dialogs share: a select, a payment method,
+// who pays, a reason (code and note), and a memo. Each announces its message
+// next to it.
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { REASON_CODES } from './labels.ts';
+import type { Funder } from '../../../shared/catalog/catalog.ts';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/ledger/index.ts';
+import { METHOD_LABELS, REASON_CODES } from './labels.ts';
 
 export function SelectField(props: {
   label: string;
@@ -44,6 +47,47 @@ export function SelectField(props: {
         </small>
       ) : null}
     </div>
+  );
+}
+
+export function MethodField(props: {
+  value: PaymentMethod;
+  onChange: (method: PaymentMethod) => void;
+  error?: string | undefined;
+}) {
+  return (
+    <SelectField
+      label="Method"
+      name="method"
+      value={props.value}
+      onChange={(value) => props.onChange(value as PaymentMethod)}
+      error={props.error}
+    >
+      {PAYMENT_METHODS.map((method) => (
+        <option key={method} value={method}>
+          {METHOD_LABELS[method]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The patient, or one of the clinic's funders, by id: the value is 'patient' or a funder id. */
+export function PayerField(props: {
+  patientName: string;
+  funders: readonly Funder[];
+  value: string;
+  onChange: (payer: string) => void;
+}) {
+  return (
+    <SelectField label="Paid by" name="payer" value={props.value} onChange={props.onChange}>
+      <option value="patient">{props.patientName} (the patient)</option>
+      {props.funders.map((funder) => (
+        <option key={funder.id} value={funder.id}>
+          {funder.name} (funder)
+        </option>
+      ))}
+    </SelectField>
   );
 }
 
