@@ -13,6 +13,7 @@ import type { OperationResults } from '../../../shared/contract/operations.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/ledger/index.ts';
 import { isPositive, isZero } from '../../../shared/money.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions, FormAlert } from '../ui/FormActions.tsx';
 import { MoneyField } from '../ui/MoneyField.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
@@ -483,19 +484,16 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
           </dl>
         </section>
 
-        {serverError && serverError.field === '' ? (
-          <p class="form__error checkout__error" role="alert">
-            {serverError.message}
-          </p>
-        ) : null}
-        <div class="form__actions checkout__actions">
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save check-out'}
-          </button>
-          <button type="button" class="button" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormAlert
+          message={serverError?.field === '' ? serverError.message : undefined}
+          class="checkout__error"
+        />
+        <FormActions
+          submitLabel="Save check-out"
+          busy={saving}
+          onCancel={props.onClose}
+          class="checkout__actions"
+        />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OperationError, OpResult } from '../../../shared/contract/result.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions, FormAlert } from '../ui/FormActions.tsx';
 
 /** Refusals about an amount belong next to the amount field even when unnamed. */
 const AMOUNT_CODES = new Set([
@@ -91,11 +92,7 @@ export function ActionDialog(props: ActionDialogProps) {
             {props.preview}
           </div>
         ) : null}
-        {error && !fieldShown ? (
-          <p class="form__error" role="alert">
-            {error.message}
-          </p>
-        ) : null}
+        <FormAlert message={error && !fieldShown ? error.message : undefined} />
         {confirming ? (
           <div class="action-form__confirm" role="group" aria-label="Confirm">
             <p>
@@ -116,14 +113,12 @@ export function ActionDialog(props: ActionDialogProps) {
             </div>
           </div>
         ) : (
-          <div class="form__actions">
-            <button type="submit" class="button button--primary" disabled={!props.ready || saving}>
-              {saving ? 'Saving…' : props.submitLabel}
-            </button>
-            <button type="button" class="button" onClick={props.onClose}>
-              Cancel
-            </button>
-          </div>
+          <FormActions
+            submitLabel={props.submitLabel}
+            busy={saving}
+            disabled={!props.ready}
+            onCancel={props.onClose}
+          />
         )}
       </form>
     </Dialog>

@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { newPatientInput, type NewPatientInput } from '../../../shared/patients/patient.ts';
 import { useServices } from '../services.ts';
+import { FormActions, FormAlert } from '../ui/FormActions.tsx';
 import { PatientFields } from './PatientFields.tsx';
 
 type Fields = Required<
@@ -74,19 +75,8 @@ export function AddPatientForm(props: {
         onInput={(name, value) => set(name as keyof Fields)(value)}
         errorFor={(name) => errorFor(name as keyof Fields)}
       />
-      {serverError && !serverError.field ? (
-        <p class="form__error" role="alert">
-          {serverError.message}
-        </p>
-      ) : null}
-      <div class="form__actions">
-        <button type="submit" class="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Add patient'}
-        </button>
-        <button type="button" class="button" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormAlert message={serverError && !serverError.field ? serverError.message : undefined} />
+      <FormActions submitLabel="Add patient" busy={saving} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { newPatientInput } from '../../../shared/patients/patient.ts';
 import type { Patient } from '../../../shared/patients/patient.ts';
 import { useServices } from '../services.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions, FormAlert } from '../ui/FormActions.tsx';
 import { PatientFields } from '../patients/PatientFields.tsx';
 
 type Editable = Pick<
@@ -71,19 +72,13 @@ export function EditDetailsDialog(props: {
           onInput={(name, value) => set(name)(value)}
           errorFor={errorFor}
         />
-        {serverError && !serverError.field ? (
-          <p class="form__error" role="alert">
-            {serverError.message}
-          </p>
-        ) : null}
-        <div class="form__actions">
-          <button type="submit" class="button button--primary" disabled={saving || !parsed.success}>
-            {saving ? 'Saving…' : 'Save details'}
-          </button>
-          <button type="button" class="button" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormAlert message={serverError && !serverError.field ? serverError.message : undefined} />
+        <FormActions
+          submitLabel="Save details"
+          busy={saving}
+          disabled={!parsed.success}
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

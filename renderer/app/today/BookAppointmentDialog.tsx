@@ -2,6 +2,7 @@
 // practitioner, and optionally one of the patient's packages to cover it.
 import { useId, useState } from 'preact/hooks';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions, FormAlert } from '../ui/FormActions.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { PatientPicker, type PickedPatient } from '../patients/PatientPicker.tsx';
@@ -202,19 +203,13 @@ export function BookAppointmentDialog(props: BookAppointmentDialogProps) {
             </small>
           ) : null}
         </div>
-        {serverError && serverError.field === '' ? (
-          <p class="form__error" role="alert">
-            {serverError.message}
-          </p>
-        ) : null}
-        <div class="form__actions">
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Booking…' : 'Book'}
-          </button>
-          <button type="button" class="button" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormAlert message={serverError?.field === '' ? serverError.message : undefined} />
+        <FormActions
+          submitLabel="Book"
+          busy={saving}
+          busyLabel="Booking…"
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Appointment } from '../../../shared/ledger/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
+import { FormActions, FormAlert } from '../ui/FormActions.tsx';
 import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { localDateText, localMoment, localTimeText } from './day.ts';
@@ -76,19 +77,8 @@ export function RescheduleDialog(props: RescheduleDialogProps) {
             (serverError?.field === 'practitioner' ? serverError.message : undefined)
           }
         />
-        {serverError && serverError.field === '' ? (
-          <p class="form__error" role="alert">
-            {serverError.message}
-          </p>
-        ) : null}
-        <div class="form__actions">
-          <button type="submit" class="button button--primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Reschedule'}
-          </button>
-          <button type="button" class="button" onClick={props.onClose}>
-            Cancel
-          </button>
-        </div>
+        <FormAlert message={serverError?.field === '' ? serverError.message : undefined} />
+        <FormActions submitLabel="Reschedule" busy={saving} onCancel={props.onClose} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OperationError, OpResult } from '../../../../shared/contract/result.ts';
 import { fieldOfError } from '../../money/ActionDialog.tsx';
+import { FormActions, FormAlert } from '../../ui/FormActions.tsx';
 
 export function CatalogFormFrame(props: {
   heading: string;
@@ -46,21 +47,13 @@ export function CatalogFormFrame(props: {
       {props.children((name) =>
         error && shownAtField && field === name ? error.message : undefined,
       )}
-      {error && !shownAtField ? (
-        <p class="form__error" role="alert">
-          {error.message}
-        </p>
-      ) : null}
-      <div class="form__actions">
-        <button type="submit" class="button button--primary" disabled={!props.ready || saving}>
-          {saving ? 'Saving…' : props.submitLabel}
-        </button>
-        {props.onCancel ? (
-          <button type="button" class="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormAlert message={error && !shownAtField ? error.message : undefined} />
+      <FormActions
+        submitLabel={props.submitLabel}
+        busy={saving}
+        disabled={!props.ready}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }
