@@ -9,6 +9,7 @@ import { TextField } from '../ui/TextField.tsx';
 import { backupOperationArgs } from '../../../shared/contract/domains/backups.ts';
 import type { BackupStatusView } from '../../../shared/contract/domains/backups.ts';
 import { passphraseStrength } from './passphrase-strength.ts';
+import { refusal, SettingsMessageLine, type SettingsMessage } from './settings-message.tsx';
 
 export function BackupEncryption(props: {
   status: BackupStatusView | null;
@@ -17,11 +18,7 @@ export function BackupEncryption(props: {
   const { operations } = useServices();
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [message, setMessage] = useState<{
-    tone: 'ok' | 'error';
-    text: string;
-    field?: string;
-  } | null>(null);
+  const [message, setMessage] = useState<SettingsMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const status = props.status;
   const encrypted = status?.encrypted ?? false;
@@ -55,11 +52,7 @@ export function BackupEncryption(props: {
       });
       props.onChanged();
     } else {
-      setMessage({
-        tone: 'error',
-        text: result.error.message,
-        ...(result.error.field ? { field: result.error.field } : {}),
-      });
+      setMessage(refusal(result.error));
     }
   };
 
@@ -131,12 +124,7 @@ export function BackupEncryption(props: {
           </div>
         </form>
       )}
-      <p
-        class={message?.tone === 'error' ? 'form__error' : 'notice'}
-        role={message?.tone === 'error' ? 'alert' : 'status'}
-      >
-        {message && !message.field ? message.text : ''}
-      </p>
+      <SettingsMessageLine message={message} />
     </section>
   );
 }

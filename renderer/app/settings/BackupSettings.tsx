@@ -9,6 +9,7 @@ import { BackupEncryption } from './BackupEncryption.tsx';
 import { RestoreBackup } from './RestoreBackup.tsx';
 import { ExportJson } from './ExportJson.tsx';
 import './backup-settings.css';
+import { refusal, SettingsMessageLine, type SettingsMessage } from './settings-message.tsx';
 
 const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
@@ -24,11 +25,7 @@ export function BackupSettings() {
   const list = usePolled(() => operations.listBackups({}), 10_000);
   const [folder, setFolder] = useState<string | null>(null);
   const [dailyAt, setDailyAt] = useState<string | null>(null);
-  const [message, setMessage] = useState<{
-    tone: 'ok' | 'error';
-    text: string;
-    field?: string;
-  } | null>(null);
+  const [message, setMessage] = useState<SettingsMessage | null>(null);
   const [busy, setBusy] = useState(false);
 
   const shownFolder = folder ?? status.value?.folder ?? '';
@@ -54,11 +51,7 @@ export function BackupSettings() {
       status.refresh();
       list.refresh();
     } else {
-      setMessage({
-        tone: 'error',
-        text: result.error.message,
-        ...(result.error.field ? { field: result.error.field } : {}),
-      });
+      setMessage(refusal(result.error));
     }
   };
 
@@ -128,12 +121,7 @@ export function BackupSettings() {
           />
         </div>
       ) : null}
-      <p
-        class={message?.tone === 'error' ? 'form__error' : 'notice'}
-        role={message?.tone === 'error' ? 'alert' : 'status'}
-      >
-        {message && !message.field ? message.text : ''}
-      </p>
+      <SettingsMessageLine message={message} />
       {status.value?.lastError ? (
         <p class="form__error">Last backup failed: {status.value.lastError.message}</p>
       ) : null}

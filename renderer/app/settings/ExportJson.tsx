@@ -5,15 +5,12 @@ import { useState } from 'preact/hooks';
 import { useServices } from '../services.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { backupOperationArgs } from '../../../shared/contract/domains/backups.ts';
+import { refusal, SettingsMessageLine, type SettingsMessage } from './settings-message.tsx';
 
 export function ExportJson(props: { enabled: boolean; defaultFolder: string }) {
   const { operations } = useServices();
   const [folder, setFolder] = useState<string | null>(null);
-  const [message, setMessage] = useState<{
-    tone: 'ok' | 'error';
-    text: string;
-    field?: boolean;
-  } | null>(null);
+  const [message, setMessage] = useState<SettingsMessage | null>(null);
   const [busy, setBusy] = useState(false);
   const shown = folder ?? props.defaultFolder;
   const check = backupOperationArgs.exportAllJson.safeParse({ folder: shown });
@@ -25,7 +22,7 @@ export function ExportJson(props: { enabled: boolean; defaultFolder: string }) {
       setMessage({
         tone: 'error',
         text: check.error.issues[0]?.message ?? 'Choose a folder.',
-        field: true,
+        field: 'folder',
       });
       return;
     }
@@ -39,7 +36,9 @@ export function ExportJson(props: { enabled: boolean; defaultFolder: string }) {
             tone: 'ok',
             text: `Exported ${result.value.documents} records to ${result.value.file}.`,
           }
-        : { tone: 'error', text: result.error.message, field: result.error.field === 'folder' },
+        : result.error.field === 'folder'
+          ? refusal(result.error)
+          : { tone: 'error', text: result.error.message },
     );
   };
 
@@ -56,7 +55,7 @@ export function ExportJson(props: { enabled: boolean; defaultFolder: string }) {
             setFolder(value);
             setMessage(null);
           }}
-          error={message?.field ? message.text : typedError}
+          error={message?.field === 'folder' ? message.text : typedError}
         />
         <div class="form__actions">
           <button type="submit" class="button" disabled={busy || !props.enabled}>
@@ -64,12 +63,7 @@ export function ExportJson(props: { enabled: boolean; defaultFolder: string }) {
           </button>
         </div>
       </form>
-      <p
-        class={message?.tone === 'error' ? 'form__error' : 'notice'}
-        role={message?.tone === 'error' ? 'alert' : 'status'}
-      >
-        {message && !message.field ? message.text : ''}
-      </p>
+      <SettingsMessageLine message={message} />
     </section>
   );
 }

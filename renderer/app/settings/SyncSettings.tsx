@@ -6,6 +6,7 @@ import { useServices } from '../services.ts';
 import { usePolled } from '../use-polled.ts';
 import { TextField } from '../ui/TextField.tsx';
 import { syncOperationArgs } from '../../../shared/contract/domains/sync.ts';
+import { refusal, SettingsMessageLine, type SettingsMessage } from './settings-message.tsx';
 
 export function SyncSettings() {
   const { operations } = useServices();
@@ -17,11 +18,7 @@ export function SyncSettings() {
   }>({});
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [message, setMessage] = useState<{
-    tone: 'ok' | 'error';
-    text: string;
-    field?: string;
-  } | null>(null);
+  const [message, setMessage] = useState<SettingsMessage | null>(null);
   const [saving, setSaving] = useState(false);
 
   const saved = status.value?.settings;
@@ -53,11 +50,7 @@ export function SyncSettings() {
       });
       status.refresh();
     } else {
-      setMessage({
-        tone: 'error',
-        text: result.error.message,
-        ...(result.error.field ? { field: result.error.field } : {}),
-      });
+      setMessage(refusal(result.error));
     }
   };
 
@@ -135,12 +128,7 @@ export function SyncSettings() {
           </button>
         </div>
       </form>
-      <p
-        class={message?.tone === 'error' ? 'form__error' : 'notice'}
-        role={message?.tone === 'error' ? 'alert' : 'status'}
-      >
-        {message && !message.field ? message.text : ''}
-      </p>
+      <SettingsMessageLine message={message} />
     </section>
   );
 }
