@@ -1,10 +1,11 @@
 // The lean clinic-wide state (shared/ledger/attention-state.ts) to bytes and back, for the
 // snapshot a desk keeps so that a start folds only the entries written since
-// (clinic-snapshot.ts). node:v8 writes Maps, typed arrays and strings as they are; the
-// columns of strings that repeat (patient ids, package names, amounts, methods) go through
-// one table of distinct strings and are stored as indexes, so the file stays small and a
-// loaded state shares one copy of each string, as the fold's intern table does. IdSlots is
-// a class: its contents are stored and the lookup table built again.
+// (clinic-snapshot.ts). The columns of strings that repeat (patient ids, package names,
+// amounts, methods) go through one table of distinct strings and are stored as indexes, so
+// the file stays small and a loaded state shares one copy of each string, as the fold's
+// intern table does. IdSlots is a class: its contents are stored and the lookup table
+// built again. The typed arrays (ids' words, the columns) are handed out as they are, for
+// the file to write without copying; the rest goes through node:v8 (Maps, strings).
 //
 // What this writes is part of the snapshot's format: change it, and bump
 // CLINIC_SNAPSHOT_VERSION (clinic-snapshot-version.ts).
@@ -64,7 +65,82 @@ class StringTable {
   }
 }
 
-export function encodeAttentionState(state: AttentionState): Buffer {
+/** The typed arrays of the state, which the file holds as they are (see clinic-snapshot.ts). */
+export type SnapshotArray = Uint32Array | Int32Array | Float64Array;
+
+export const SNAPSHOT_ARRAY_KINDS = {
+  Uint32Array,
+  Int32Array,
+  Float64Array,
+} as const;
+
+export type SnapshotArrayKind = keyof typeof SNAPSHOT_ARRAY_KINDS;
+
+/**
+ * The state in two parts: its typed arrays by path (ids' words, the indexed columns: most
+ * of the bytes), and everything else through node:v8 (`rest`, with null where each array
+ * was). Written as it is, no array is copied into one large buffer to save it.
+ */
+export interface EncodedSnapshot {
+  rest: Buffer;
+  arrays: [path: string, array: SnapshotArray][];
+}
+
+export function kindOf(array: SnapshotArray): SnapshotArrayKind {
+  if (array instanceof Uint32Array) return 'Uint32Array';
+  if (array instanceof Int32Array) return 'Int32Array';
+  return 'Float64Array';
+}
+
+function isSnapshotArray(value: unknown): value is SnapshotArray {
+  return (
+    value instanceof Uint32Array || value instanceof Int32Array || value instanceof Float64Array
+  );
+}
+
+/** Moves the typed arrays out of the plain objects of `value` (not Maps or lists) into `out`. */
+function takeArrays(value: object, path: string, out: [string, SnapshotArray][]): void {
+  const record = value as Record<string, unknown>;
+  for (const [key, inner] of Object.entries(record)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (isSnapshotArray(inner)) {
+      out.push([at, inner]);
+      record[key] = null;
+    } else if (
+      inner !== null &&
+      typeof inner === 'object' &&
+      !Array.isArray(inner) &&
+      !(inner instanceof Map)
+    ) {
+      takeArrays(inner, at, out);
+    }
+  }
+}
+
+/** Puts each array back where takeArrays found it; throws on a path that is not a place for one. */
+function putArrays(value: object, arrays: readonly [string, SnapshotArray][]): void {
+  for (const [path, array] of arrays) {
+    const keys = path.split('.');
+    const last = keys.pop() ?? '';
+    let record = value as Record<string, unknown>;
+    for (const key of keys) {
+      const inner = record[key];
+      if (inner === null || typeof inner !== 'object') throw new Error(`no place for ${path}`);
+      record = inner as Record<string, unknown>;
+    }
+    if (record[last] !== null) throw new Error(`no place for ${path}`);
+    record[last] = array;
+  }
+}
+
+export function encodeAttentionState(state: AttentionState): EncodedSnapshot {
+  const arrays: [string, SnapshotArray][] = [];
+  const encoded = encodedState(state);
+  takeArrays(encoded, '', arrays);
+  return { rest: serialize(encoded), arrays };
+}
+
+function encodedState(state: AttentionState): EncodedAttentionState {
   const table = new StringTable();
   const packages = [...state.packages];
   const encoded: EncodedAttentionState = {
@@ -96,12 +172,13 @@ export function encodeAttentionState(state: AttentionState): Buffer {
     },
     attention: state.attention,
   };
-  return serialize(encoded);
+  return encoded;
 }
 
-/** The state again; throws when the bytes do not make a consistent one. */
-export function decodeAttentionState(payload: Buffer, currency: string): AttentionState {
-  const encoded = deserialize(payload) as EncodedAttentionState;
+/** The state again; throws when the parts do not make a consistent one. */
+export function decodeAttentionState(parts: EncodedSnapshot, currency: string): AttentionState {
+  const encoded = deserialize(parts.rest) as EncodedAttentionState;
+  putArrays(encoded, parts.arrays);
   const { strings } = encoded;
   if (!Array.isArray(strings) || strings[0] !== '') throw new Error('no string table');
   const state = createAttentionState(currency);

@@ -4,4 +4,4 @@
 // uses: accounts, state.ts's helpers, money) or how the state is written
 // (attention-snapshot-codec.ts). clinic-snapshot-version.test.ts holds a fingerprint of
 // both and fails, saying so, when either changes.
-export const CLINIC_SNAPSHOT_VERSION = 1;
+export const CLINIC_SNAPSHOT_VERSION = 2;
