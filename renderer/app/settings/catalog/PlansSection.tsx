@@ -10,6 +10,7 @@ import { aboveZero, typedAmount } from '../../money/amounts.ts';
 import { useClinic } from '../../data/clinic.ts';
 import { useCatalog } from '../../data/use-catalog.ts';
 import { CatalogFormFrame } from './CatalogFormFrame.tsx';
+import { CatalogList } from './CatalogList.tsx';
 import { issueFor, wholeNumber } from './form-checks.ts';
 
 function PlanForm(props: {
@@ -171,91 +172,56 @@ export function PlansSection() {
   const clinic = useClinic();
   const plans = useCatalog('plan');
   const services = useCatalog('service');
-  const [editing, setEditing] = useState<PackagePlan | 'new' | null>(null);
-  const [notice, setNotice] = useState('');
   const serviceNames = (ids: string[]) =>
     ids.length === 0
       ? 'Any service'
       : ids.map((id) => services.find((s) => s.id === id)?.name ?? 'a removed service').join(', ');
   return (
-    <section class="panel catalog" aria-labelledby="plans-heading">
-      <header class="catalog__head">
-        <h2 id="plans-heading">Package plans</h2>
-        <button type="button" class="button" onClick={() => setEditing('new')}>
-          Add plan
-        </button>
-      </header>
-      <p class="notice" role="status">
-        {notice}
-      </p>
-      {editing ? (
-        <PlanForm
-          plan={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onDone={(message) => {
-            setEditing(null);
-            setNotice(message);
-          }}
-        />
-      ) : null}
-      {plans.length === 0 ? (
-        <p class="empty">No package plans yet.</p>
-      ) : (
-        <table class="table table--dense" aria-label="Package plans">
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col" class="num">
-                Sessions
-              </th>
-              <th scope="col" class="num">
-                Price
-              </th>
-              <th scope="col" class="num">
-                Valid (days)
-              </th>
-              <th scope="col">For</th>
-              <th scope="col">Missed visits use a session</th>
-              <th scope="col">At expiry</th>
-              <th scope="col">On sale</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.map((plan) => (
-              <tr key={plan.id}>
-                <td>{plan.name}</td>
-                <td class="num">{plan.sessions}</td>
-                <td class="num">{clinic.money(plan.price)}</td>
-                <td class="num">{plan.validityDays === 0 ? 'no expiry' : plan.validityDays}</td>
-                <td>{serviceNames(plan.eligibleServiceIds)}</td>
-                <td>
-                  {[
-                    plan.lateCancelUsesSession ? 'late cancel' : '',
-                    plan.noShowUsesSession ? 'no-show' : '',
-                  ]
-                    .filter(Boolean)
-                    .join(', ') || 'neither'}
-                </td>
-                <td>{plan.expiryRule === 'credit' ? 'credit' : 'breakage'}</td>
-                <td>{plan.active ? 'Yes' : 'No'}</td>
-                <td>
-                  <button
-                    type="button"
-                    class="button button--small"
-                    aria-label={`Edit ${plan.name}`}
-                    onClick={() => setEditing(plan)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <CatalogList
+      id="plans"
+      heading="Package plans"
+      addLabel="Add plan"
+      tableLabel="Package plans"
+      emptyText="No package plans yet."
+      items={plans}
+      columns={
+        <>
+          <th scope="col">Plan</th>
+          <th scope="col" class="num">
+            Sessions
+          </th>
+          <th scope="col" class="num">
+            Price
+          </th>
+          <th scope="col" class="num">
+            Valid (days)
+          </th>
+          <th scope="col">For</th>
+          <th scope="col">Missed visits use a session</th>
+          <th scope="col">At expiry</th>
+          <th scope="col">On sale</th>
+        </>
+      }
+      cells={(plan) => (
+        <>
+          <td>{plan.name}</td>
+          <td class="num">{plan.sessions}</td>
+          <td class="num">{clinic.money(plan.price)}</td>
+          <td class="num">{plan.validityDays === 0 ? 'no expiry' : plan.validityDays}</td>
+          <td>{serviceNames(plan.eligibleServiceIds)}</td>
+          <td>
+            {[
+              plan.lateCancelUsesSession ? 'late cancel' : '',
+              plan.noShowUsesSession ? 'no-show' : '',
+            ]
+              .filter(Boolean)
+              .join(', ') || 'neither'}
+          </td>
+          <td>{plan.expiryRule === 'credit' ? 'credit' : 'breakage'}</td>
+          <td>{plan.active ? 'Yes' : 'No'}</td>
+        </>
       )}
-    </section>
+      form={(plan, close) => <PlanForm plan={plan} {...close} />}
+    />
   );
 }

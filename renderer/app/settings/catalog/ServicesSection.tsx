@@ -9,6 +9,7 @@ import { typedAmount } from '../../money/amounts.ts';
 import { useClinic } from '../../data/clinic.ts';
 import { useCatalog } from '../../data/use-catalog.ts';
 import { CatalogFormFrame } from './CatalogFormFrame.tsx';
+import { CatalogList } from './CatalogList.tsx';
 import { issueFor, wholeNumber } from './form-checks.ts';
 
 function ServiceForm(props: {
@@ -84,70 +85,35 @@ function ServiceForm(props: {
 export function ServicesSection() {
   const clinic = useClinic();
   const services = useCatalog('service');
-  const [editing, setEditing] = useState<Service | 'new' | null>(null);
-  const [notice, setNotice] = useState('');
   return (
-    <section class="panel catalog" aria-labelledby="services-heading">
-      <header class="catalog__head">
-        <h2 id="services-heading">Services and prices</h2>
-        <button type="button" class="button" onClick={() => setEditing('new')}>
-          Add service
-        </button>
-      </header>
-      <p class="notice" role="status">
-        {notice}
-      </p>
-      {editing ? (
-        <ServiceForm
-          service={editing === 'new' ? null : editing}
-          onCancel={() => setEditing(null)}
-          onDone={(message) => {
-            setEditing(null);
-            setNotice(message);
-          }}
-        />
-      ) : null}
-      {services.length === 0 ? (
-        <p class="empty">No services yet.</p>
-      ) : (
-        <table class="table table--dense" aria-label="Services">
-          <thead>
-            <tr>
-              <th scope="col">Service</th>
-              <th scope="col" class="num">
-                Price
-              </th>
-              <th scope="col" class="num">
-                Minutes
-              </th>
-              <th scope="col">Offered</th>
-              <th scope="col">
-                <span class="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {services.map((service) => (
-              <tr key={service.id}>
-                <td>{service.name}</td>
-                <td class="num">{clinic.money(service.price)}</td>
-                <td class="num">{service.durationMinutes}</td>
-                <td>{service.active ? 'Yes' : 'No'}</td>
-                <td>
-                  <button
-                    type="button"
-                    class="button button--small"
-                    aria-label={`Edit ${service.name}`}
-                    onClick={() => setEditing(service)}
-                  >
-                    Edit
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <CatalogList
+      id="services"
+      heading="Services and prices"
+      addLabel="Add service"
+      tableLabel="Services"
+      emptyText="No services yet."
+      items={services}
+      columns={
+        <>
+          <th scope="col">Service</th>
+          <th scope="col" class="num">
+            Price
+          </th>
+          <th scope="col" class="num">
+            Minutes
+          </th>
+          <th scope="col">Offered</th>
+        </>
+      }
+      cells={(service) => (
+        <>
+          <td>{service.name}</td>
+          <td class="num">{clinic.money(service.price)}</td>
+          <td class="num">{service.durationMinutes}</td>
+          <td>{service.active ? 'Yes' : 'No'}</td>
+        </>
       )}
-    </section>
+      form={(service, close) => <ServiceForm service={service} {...close} />}
+    />
   );
 }
