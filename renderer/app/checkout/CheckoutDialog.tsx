@@ -19,6 +19,7 @@ import { TextField } from '../ui/TextField.tsx';
 import { useServices } from '../services.ts';
 import { useClinic } from '../data/clinic.ts';
 import { usePatientAccount } from '../today/use-accounts.ts';
+import { usePatientNames } from '../data/use-patient-names.ts';
 import { formErrorOf, sentence, type FormError } from '../today/field-error.ts';
 import { PaymentReceipt } from '../receipts/PaymentReceipt.tsx';
 import { PrintableReceipt } from '../receipts/PrintableReceipt.tsx';
@@ -57,11 +58,10 @@ function serverFields(draft: CheckoutDraft): Record<string, string> {
 }
 
 export function CheckoutDialog(props: CheckoutDialogProps) {
-  const { operations, db } = useServices();
+  const { operations } = useServices();
   const clinic = useClinic();
   const [quote, setQuote] = useState<CheckoutQuote | null>(null);
   const [loadError, setLoadError] = useState('');
-  const [patientName, setPatientName] = useState('');
   const [draft, setDraft] = useState<CheckoutDraft | null>(null);
   const [sourcesTouched, setSourcesTouched] = useState(false);
   const [tried, setTried] = useState(false);
@@ -71,12 +71,14 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
   const [serverError, setServerError] = useState<FormError | null>(null);
   const [receipt, setReceipt] = useState<ReceiptData | null>(null);
   const [nextKey, setNextKey] = useState(1);
-  const account = usePatientAccount(quote?.appointment.patientId ?? '');
+  const patientId = quote?.appointment.patientId ?? '';
+  const account = usePatientAccount(patientId);
+  const patientName = usePatientNames(patientId ? [patientId] : []).get(patientId) ?? '';
   const ids = { reason: useId(), summary: useId() };
 
   useEffect(() => {
     let alive = true;
-    void operations.checkoutQuote({ appointmentId: props.appointmentId }).then(async (result) => {
+    void operations.checkoutQuote({ appointmentId: props.appointmentId }).then((result) => {
       if (!alive) return;
       if (!result.ok) {
         setLoadError(sentence(result.error.message));
@@ -84,8 +86,6 @@ export function CheckoutDialog(props: CheckoutDialogProps) {
       }
       setQuote(result.value);
       setDraft(draftFromQuote(result.value));
-      const patient = await db.patients.findOne(result.value.appointment.patientId).exec();
-      if (alive && patient) setPatientName(`${patient.firstName} ${patient.lastName}`);
     });
     return () => {
       alive = false;
