@@ -9,6 +9,7 @@
 //
 // What this writes is part of the snapshot's format: change it, and bump
 // CLINIC_SNAPSHOT_VERSION (clinic-snapshot-version.ts).
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { deserialize, serialize } from 'node:v8';
 import type { AttentionState, PackageCount } from '../../shared/ledger/attention-state.ts';
 import { createAttentionState } from '../../shared/ledger/attention-state.ts';
@@ -175,9 +176,17 @@ function encodedState(state: AttentionState): EncodedAttentionState {
   return encoded;
 }
 
-/** The state again; throws when the parts do not make a consistent one. */
-export function decodeAttentionState(parts: EncodedSnapshot, currency: string): AttentionState {
+/**
+ * The state again; rejects when the parts do not make a consistent one. It yields to the
+ * event loop between its steps (~100 ms in all at clinic size): the desk is serving its
+ * first screens meanwhile.
+ */
+export async function decodeAttentionState(
+  parts: EncodedSnapshot,
+  currency: string,
+): Promise<AttentionState> {
   const encoded = deserialize(parts.rest) as EncodedAttentionState;
+  await yieldToEventLoop();
   putArrays(encoded, parts.arrays);
   const { strings } = encoded;
   if (!Array.isArray(strings) || strings[0] !== '') throw new Error('no string table');
@@ -210,9 +219,11 @@ export function decodeAttentionState(parts: EncodedSnapshot, currency: string): 
   state.lineTotal = encoded.lineTotal;
   state.seen = IdSlots.fromParts(encoded.seen);
   state.balances = encoded.balances;
+  await yieldToEventLoop();
 
   const invoices = IdSlots.fromParts(encoded.invoices.ids);
   if (encoded.invoices.number.length !== invoices.size) throw new Error('invoice numbers');
+  await yieldToEventLoop();
   state.invoices = {
     ids: invoices,
     due: texts(encoded.invoices.due, invoices.size),
@@ -232,10 +243,12 @@ export function decodeAttentionState(parts: EncodedSnapshot, currency: string): 
     };
     state.packages.set(id, record);
   });
+  await yieldToEventLoop();
 
   const pay = encoded.payments;
   const payments = IdSlots.fromParts(pay.ids);
   if (pay.entrySlot.length !== payments.size) throw new Error('payment entry slots');
+  await yieldToEventLoop();
   state.payments = {
     ids: payments,
     patientId: texts(pay.patientId, payments.size, true),
