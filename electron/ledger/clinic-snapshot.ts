@@ -149,8 +149,8 @@ export async function loadSnapshotFile(file: string, currency: string): Promise<
     };
     const rest = section(header.rest);
     const arrays = header.arrays.map(([path, kind, count]): [string, SnapshotArray] => {
+      if (!Object.hasOwn(SNAPSHOT_ARRAY_KINDS, kind)) throw new Error(`no arrays of kind ${kind}`);
       const Kind = SNAPSHOT_ARRAY_KINDS[kind];
-      if (!Kind) throw new Error(`no arrays of kind ${kind}`);
       const part = section(count * Kind.BYTES_PER_ELEMENT);
       // In place when aligned (readFile's buffer of a file this size is its own), else copied.
       const aligned = part.byteOffset % Kind.BYTES_PER_ELEMENT === 0 ? part : Buffer.from(part);
