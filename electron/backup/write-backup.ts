@@ -156,6 +156,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   // SQLite's integrity check of the snapshot, running in a worker meanwhile;
   // never rejects, and is always awaited before the work folder goes.
   let integrity: Promise<IntegrityOutcome> | null = null;
+  // The snapshot's removal once compressed and checked (never rejects).
+  let snapshotRemoved: Promise<void> | null = null;
   try {
     // The key derivation (scrypt, on the libuv pool) for an encrypted backup
     // needs nothing else: it runs from the start.
@@ -198,6 +200,10 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     const { counts, summary } = facts.value;
     if (derived.status === 'rejected') throw derived.reason;
     const { snapshot, payload } = compressed.value;
+    // Nothing reads the snapshot again once compressed and checked. Deleting
+    // 1.7 GB takes the filesystem some 0.4 s (clinic data set): on the libuv
+    // pool while the file is written and read back, not after.
+    snapshotRemoved = integrity.then(() => removeQuietly(snapshotFile)).catch(() => undefined);
 
     // 4. Header (manifest + encryption parameters).
     const manifest: BackupManifest = {
@@ -267,6 +273,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
   } finally {
     if (partial) await removeQuietly(partial);
     await integrity; // the worker must let go of the snapshot before it is deleted
+    await snapshotRemoved;
     await removeQuietly(work);
   }
 }
