@@ -52,6 +52,22 @@ describe('createBackup', () => {
     assert.deepEqual(readAllRows(extracted), readAllRows(dataFile));
   });
 
+  test('leaves nothing behind in the work folder (the snapshot is deleted early)', async () => {
+    const dataFile = path.join(dir, 'punchcard.sqlite');
+    createSampleDb(dataFile, 100);
+    const workDir = path.join(dir, 'work');
+    fs.mkdirSync(workDir);
+    const result = await createBackup({
+      dataFile,
+      outDir: path.join(dir, 'out'),
+      deskId: 'd',
+      appVersion: '1',
+      workDir,
+    });
+    assert.deepEqual(fs.readdirSync(workDir), []);
+    assert.deepEqual(fs.readdirSync(path.join(dir, 'out')), [result.name]);
+  });
+
   test('a second backup in the same second gets its own name; nothing is overwritten', async () => {
     const dataFile = path.join(dir, 'punchcard.sqlite');
     createSampleDb(dataFile, 10);
