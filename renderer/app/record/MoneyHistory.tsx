@@ -126,7 +126,11 @@ export function MoneyHistory(props: MoneyHistoryProps) {
                     {signedMoney(effects.held, props.money)}
                   </span>
                 ) : null}
-                <span role="cell" class="history__who">
+                <span
+                  role="cell"
+                  class="history__who"
+                  title={`${item.recordedBy.name}, ${item.recordedBy.deskId}`}
+                >
                   <span>{item.recordedBy.name}</span>
                   <span class="history__desk">{item.recordedBy.deskId}</span>
                 </span>
