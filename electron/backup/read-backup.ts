@@ -239,41 +239,30 @@ export async function openBackup(
 }
 
 /**
- * Decrypts (authenticating) and decompresses the payload into `snapshotFile`,
- * and checks the payload and the decompressed snapshot against the manifest's
- * sizes and SHA-256s.
+ * Streams the payload out of the file, decrypting it (which authenticates it)
+ * when the backup is encrypted, through `after` (more stages, ending in a sink),
+ * and checks the payload's size and SHA-256 against the manifest. Any failure is
+ * the file's: a BackupFileError naming it.
  */
-export async function decodePayload(
+async function streamPayload(
   opened: OpenedBackup,
-  snapshotFile: string,
-  onProgress?: ProgressListener,
+  payloadTap: ReturnType<typeof createByteTap>,
+  after: readonly unknown[],
 ): Promise<void> {
-  const { file, manifest, fileBytes, headerBlock, decipher, damaged } = opened;
+  const { file, manifest, headerBlock, decipher, damaged } = opened;
   const payloadStart = headerBlock.length;
-  const payloadEnd = payloadStart + manifest.payload.bytes; // exclusive
-  const payloadTap = createByteTap();
-  const snapshotTap = createByteTap((seen) =>
-    reportPhase(
-      onProgress,
-      'verify',
-      fileBytes + (seen / Math.max(1, manifest.snapshot.bytes)) * fileBytes,
-      fileBytes * 2,
-    ),
-  );
   try {
     if (manifest.payload.bytes === 0) throw new Error('empty payload');
     const stages = [
       fs.createReadStream(file, {
         start: payloadStart,
-        end: payloadEnd - 1,
+        end: payloadStart + manifest.payload.bytes - 1,
         highWaterMark: 1 << 20,
       }),
       ...(decipher ? [decipher] : []),
       payloadTap.stream,
-      createDecompressor(manifest.payload.compression),
-      snapshotTap.stream,
-      fs.createWriteStream(snapshotFile, { flags: 'w' }),
-    ] as const;
+      ...after,
+    ];
     await (pipeline as (...streams: unknown[]) => Promise<void>)(...stages);
   } catch (error) {
     throw new BackupFileError(
@@ -288,6 +277,32 @@ export async function decodePayload(
   ) {
     throw new BackupFileError(damaged, file, 'payload checksum mismatch');
   }
+}
+
+/**
+ * Decrypts (authenticating) and decompresses the payload into `snapshotFile`,
+ * and checks the payload and the decompressed snapshot against the manifest's
+ * sizes and SHA-256s.
+ */
+export async function decodePayload(
+  opened: OpenedBackup,
+  snapshotFile: string,
+  onProgress?: ProgressListener,
+): Promise<void> {
+  const { file, manifest, fileBytes, damaged } = opened;
+  const snapshotTap = createByteTap((seen) =>
+    reportPhase(
+      onProgress,
+      'verify',
+      fileBytes + (seen / Math.max(1, manifest.snapshot.bytes)) * fileBytes,
+      fileBytes * 2,
+    ),
+  );
+  await streamPayload(opened, createByteTap(), [
+    createDecompressor(manifest.payload.compression),
+    snapshotTap.stream,
+    fs.createWriteStream(snapshotFile, { flags: 'w' }),
+  ]);
   if (
     snapshotTap.bytes() !== manifest.snapshot.bytes ||
     snapshotTap.sha256() !== manifest.snapshot.sha256
@@ -305,37 +320,13 @@ export async function checkPayload(
   opened: OpenedBackup,
   onProgress?: ProgressListener,
 ): Promise<void> {
-  const { file, manifest, fileBytes, headerBlock, decipher, damaged } = opened;
-  const payloadStart = headerBlock.length;
+  const { fileBytes } = opened;
   const payloadTap = createByteTap((seen) =>
     reportPhase(onProgress, 'verify', fileBytes + seen, fileBytes * 2),
   );
-  try {
-    if (manifest.payload.bytes === 0) throw new Error('empty payload');
-    const stages = [
-      fs.createReadStream(file, {
-        start: payloadStart,
-        end: payloadStart + manifest.payload.bytes - 1,
-        highWaterMark: 1 << 20,
-      }),
-      ...(decipher ? [decipher] : []),
-      payloadTap.stream,
-      new Writable({ write: (_chunk, _encoding, callback) => callback() }),
-    ] as const;
-    await (pipeline as (...streams: unknown[]) => Promise<void>)(...stages);
-  } catch (error) {
-    throw new BackupFileError(
-      damaged,
-      file,
-      error instanceof Error ? error.message : String(error),
-    );
-  }
-  if (
-    payloadTap.bytes() !== manifest.payload.bytes ||
-    payloadTap.sha256() !== manifest.payload.sha256
-  ) {
-    throw new BackupFileError(damaged, file, 'payload checksum mismatch');
-  }
+  await streamPayload(opened, payloadTap, [
+    new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+  ]);
 }
 
 /**
