@@ -263,6 +263,9 @@ export class ClinicProjection {
     const source = journalTableOf(this.#db);
     const options = this.#options.foldWorker;
     if (!source || options === false) return { ok: false, reason: '' };
+    // One worker at a time writes the file (a reset() while one ran: it finishes first).
+    await this.#worker;
+    if (stopped()) return { ok: false, reason: 'closed' };
     const running = foldJournalInWorker(
       { source, currency: this.#currency, snapshotFile: file },
       options,
