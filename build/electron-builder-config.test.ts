@@ -22,6 +22,9 @@ test('the icon exists and the packaged entry point is the built main process', (
   assert.ok(existsSync(config['win'].icon));
   assert.equal(config['extraMetadata'].main, 'dist/electron/main.cjs');
   assert.ok(config['files'].includes('dist/renderer/**/*'));
+  // Every bundle beside it, the clinic fold worker (dist/electron/clinic-fold-worker.cjs,
+  // started from a file inside the asar) among them.
+  assert.ok(config['files'].includes('dist/electron/**/*.cjs'));
 });
 
 test('fuses: no run-as-node, no NODE_OPTIONS or inspect flags, asar integrity and asar-only loading', () => {

@@ -14,17 +14,30 @@ export const HARNESS_BUNDLE = fileURLToPath(
   new URL('../dist/harness/serve-harness.cjs', import.meta.url),
 );
 
+/** The clinic fold worker, bundled beside the harness where the desk looks for it. */
+const FOLD_WORKER_ENTRY = fileURLToPath(
+  new URL('../electron/ledger/clinic-fold-worker.ts', import.meta.url),
+);
+const FOLD_WORKER_BUNDLE = fileURLToPath(
+  new URL('../dist/harness/clinic-fold-worker.cjs', import.meta.url),
+);
+
 export async function buildHarness(): Promise<string> {
-  await build({
-    entryPoints: [HARNESS_ENTRY],
-    outfile: HARNESS_BUNDLE,
+  const options = {
     bundle: true,
     platform: 'node',
     target: 'node22',
     format: 'cjs',
     sourcemap: true,
     logLevel: 'warning',
-  });
+    // Empty in a CommonJS bundle anyway; said outright so the build does not warn (see
+    // scripts/build-electron.ts).
+    define: { 'import.meta.url': 'undefined' },
+  } as const;
+  await Promise.all([
+    build({ ...options, entryPoints: [HARNESS_ENTRY], outfile: HARNESS_BUNDLE }),
+    build({ ...options, entryPoints: [FOLD_WORKER_ENTRY], outfile: FOLD_WORKER_BUNDLE }),
+  ]);
   return HARNESS_BUNDLE;
 }
 

@@ -93,7 +93,7 @@ test('a start loads the snapshot and folds only the documents written since, to 
     const first = await started(db, file);
     assert.deepEqual(
       { ...first.projection.started, ms: 0 },
-      { from: 'journal', reason: 'no snapshot', documents: await desk.journalCount(), ms: 0 },
+      { from: 'worker', reason: 'no snapshot', documents: await desk.journalCount(), ms: 0 },
     );
     await first.close();
     assert.ok(existsSync(file), 'saved after the start-up fold');
@@ -260,11 +260,11 @@ test('a snapshot that does not provably fit the journal is set aside for a full 
       await damage();
       const running = await started(db, file);
       const how = running.projection.started;
-      assert.equal(how?.from, 'journal', name);
+      assert.equal(how?.from, 'worker', name);
       assert.match(how?.reason ?? '', reason, name);
       assert.deepEqual(snapshotAttentionState(running.projection.state), expected, name);
       await running.close();
-      // The full fold saved a good one again.
+      // The full fold (in the worker) saved a good one again.
       const again = await started(db, file);
       assert.equal(again.projection.started?.from, 'snapshot', name);
       await again.close();
@@ -277,7 +277,7 @@ test('the desk keeps its snapshot in its data directory: a restart loads it', as
   try {
     await work(desk, 'Lu');
     await desk.core.ledger.clinic.ready();
-    assert.equal(desk.core.ledger.clinic.started?.from, 'journal');
+    assert.equal(desk.core.ledger.clinic.started?.from, 'worker');
     await desk.reopen();
     const state = await desk.core.ledger.clinic.ready();
     assert.equal(desk.core.ledger.clinic.started?.from, 'snapshot');

@@ -13,6 +13,14 @@
 // The snapshot is used only when it provably fits this journal (see #restore); anything
 // doubtful folds from scratch as before. It is saved after the start-up fold, every
 // few minutes while entries arrive, and when the desk closes.
+//
+// Without a usable snapshot (the first start after an upgrade, a restore, a damaged
+// file) the whole journal is folded in a worker thread with a small capped heap
+// (fold-in-worker.ts), which saves a snapshot; this then loads it like any other. Folded
+// here, the ~1.7 GB of JSON parsed at a clinic's size put the main process's peak at
+// ~330 MB. Whatever goes wrong in the worker — out of memory, an exception, a snapshot
+// that does not pass the checks — falls back to the fold here, so figures are never
+// wrong, only slower to come.
 import { performance } from 'node:perf_hooks';
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import type { JournalEntry } from '../../shared/ledger/index.ts';
@@ -25,6 +33,7 @@ import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import { checkpointHolds, journalChangesAfter, journalDocumentCount } from './journal-queries.ts';
 import { loadSnapshotFile, snapshotBytes, writeSnapshotFile } from './clinic-snapshot.ts';
 import type { FoldMark } from './clinic-snapshot.ts';
+import { foldJournalInWorker, journalTableOf, type FoldWorkerOptions } from './fold-in-worker.ts';
 
 export interface ClinicProjectionOptions {
   /** wait this long after start before folding (let the first screens load first) */
@@ -35,13 +44,18 @@ export interface ClinicProjectionOptions {
   snapshotFile?: string;
   /** while entries arrive, save the snapshot at most this often */
   saveEveryMs?: number;
+  /** how the worker folds a journal without a usable snapshot; false: folded here */
+  foldWorker?: FoldWorkerOptions | false;
 }
 
 /** How the last start-up fold went (tests, the benchmark). */
 export interface ClinicStart {
-  /** 'snapshot': loaded, then the documents written since folded; 'journal': all folded */
-  from: 'snapshot' | 'journal';
-  /** why no snapshot was used; '' when one was */
+  /**
+   * 'snapshot': loaded, then the documents written since folded; 'worker': all folded in
+   * the fold worker, then loaded from the snapshot it saved; 'journal': all folded here
+   */
+  from: 'snapshot' | 'worker' | 'journal';
+  /** why no snapshot was used (and, folded here, why not in the worker); '' when one was */
   reason: string;
   /** documents folded at start: the tail after the snapshot, or the whole journal */
   documents: number;
@@ -67,6 +81,8 @@ export class ClinicProjection {
   #savedMark: FoldMark | null = null;
   #timer: NodeJS.Timeout | null = null;
   #saving: Promise<void> = Promise.resolve();
+  /** the fold worker while it runs: close() waits for it to stop */
+  #worker: Promise<unknown> = Promise.resolve();
   readonly #stop = new AbortController();
   readonly #options: Required<ClinicProjectionOptions>;
 
@@ -79,6 +95,7 @@ export class ClinicProjection {
       pageSize: options.pageSize ?? 500,
       snapshotFile: options.snapshotFile ?? '',
       saveEveryMs: options.saveEveryMs ?? 5 * 60_000,
+      foldWorker: options.foldWorker ?? {},
     };
   }
 
@@ -150,6 +167,7 @@ export class ClinicProjection {
       this.#timer = null;
       if (this.#dirty) void this.save().catch(() => undefined);
     }
+    await this.#worker;
     await this.#saving;
   }
 
@@ -207,6 +225,14 @@ export class ClinicProjection {
         return;
       }
       reason = restored.reason;
+      const viaWorker = await this.#foldInWorker(this.#options.snapshotFile, stopped);
+      if (stopped()) return;
+      if (viaWorker.ok) {
+        this.#finish('worker', reason, viaWorker.documents, began);
+        if (viaWorker.tail > 0) this.save().catch(() => undefined);
+        return;
+      }
+      if (viaWorker.reason) reason = `${reason}; not in a worker: ${viaWorker.reason}`;
     }
     // From the first entry. Entries applied to a state dropped here are in the journal,
     // and the fold reads them.
@@ -223,6 +249,35 @@ export class ClinicProjection {
   #finish(from: ClinicStart['from'], reason: string, documents: number, began: number): void {
     this.#ready = true;
     this.#started = { from, reason, documents, ms: Math.round(performance.now() - began) };
+  }
+
+  /**
+   * The whole journal folded by the fold worker into `file`, then loaded from it through
+   * #restore's checks. Not ok (reason '' when there is no worker to ask: memory storage,
+   * turned off): the caller folds here.
+   */
+  async #foldInWorker(
+    file: string,
+    stopped: () => boolean,
+  ): Promise<{ ok: true; documents: number; tail: number } | { ok: false; reason: string }> {
+    const source = journalTableOf(this.#db);
+    const options = this.#options.foldWorker;
+    if (!source || options === false) return { ok: false, reason: '' };
+    // One worker at a time writes the file (a reset() while one ran: it finishes first).
+    await this.#worker;
+    if (stopped()) return { ok: false, reason: 'closed' };
+    const running = foldJournalInWorker(
+      { source, currency: this.#currency, snapshotFile: file },
+      options,
+      this.#stop.signal,
+    );
+    this.#worker = running;
+    const folded = await running;
+    if (!folded.ok) return folded;
+    if (stopped()) return { ok: false, reason: 'closed' };
+    const restored = await this.#restore(file, stopped);
+    if (!restored.ok) return { ok: false, reason: `its snapshot: ${restored.reason}` };
+    return { ok: true, documents: folded.documents + restored.documents, tail: restored.documents };
   }
 
   /**
