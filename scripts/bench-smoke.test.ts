@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { DEMO_MANIFEST, generateDemo, type DemoResult } from './demo/generate.ts';
 import { selfCheckDemo } from './demo/self-check.ts';
 import type { Metric } from './bench/figures.ts';
+import { findElectronBinary } from './electron-binary.ts';
 
 const END = '2025-06-30';
 const dir = mkdtempSync(join(tmpdir(), 'punchcard-bench-smoke-'));
@@ -93,7 +94,10 @@ test('a short benchmark run measures every metric on the small clinic', () => {
     { encoding: 'utf8', timeout: 240_000 },
   );
   assert.equal(run.status, 0, run.stderr + run.stdout);
-  const results = JSON.parse(readFileSync(out, 'utf8')) as { metrics: Metric[] };
+  const results = JSON.parse(readFileSync(out, 'utf8')) as {
+    metrics: Metric[];
+    skipped: { part: string; reason: string }[];
+  };
   const byName = new Map(results.metrics.map((m) => [m.name, m]));
   for (const name of [
     'cold start to interactive patient list',
@@ -116,4 +120,16 @@ test('a short benchmark run measures every metric on the small clinic', () => {
   assert.equal(byName.get('cold start to interactive patient list')!.baseline, 'blank page load');
   assert.equal(byName.get('storage: findDocumentsById 100 ids')!.baseline, 'raw node:sqlite');
   assert.match(run.stdout, /\| metric +\| unit/);
+  // The desktop app is measured where an Electron binary exists, and otherwise
+  // reported as skipped with the reason, never silently left out.
+  if (findElectronBinary().found) {
+    assert.ok(byName.get('Electron: cold start to interactive patient list (machine time)'));
+  } else {
+    assert.deepEqual(
+      results.skipped.map((s) => s.part),
+      ['electron'],
+    );
+    assert.match(results.skipped[0]!.reason, /^No Electron binary: /);
+    assert.match(run.stdout, /Skipped: electron — No Electron binary/);
+  }
 });
