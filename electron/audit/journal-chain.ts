@@ -1,15 +1,10 @@
 // The journal's chains in the live database: where this desk's chain ends
 // (read at start from its newest entries), and the verification of every
 // desk's chain for the self-check.
-import {
-  getChangedDocumentsSince,
-  normalizeMangoQuery,
-  prepareQuery,
-  type MangoQuery,
-  type RxDocumentData,
-} from 'rxdb';
+import { getChangedDocumentsSince, type MangoQuery } from 'rxdb';
 import type { PunchcardDatabase } from '../../shared/db/collections.ts';
 import type { JournalEntry } from '../../shared/ledger/entry.ts';
+import { queryJournalDocuments } from '../ledger/journal-queries.ts';
 import { createChainVerifier, type ChainReport } from './chain-verifier.ts';
 import { CHAIN_START, type ChainHead } from './entry-chain.ts';
 
@@ -25,26 +20,13 @@ export function chainHeadQuery(deskId: string): MangoQuery<JournalEntry> {
   };
 }
 
-async function rawQuery(
-  db: PunchcardDatabase,
-  query: MangoQuery<JournalEntry>,
-): Promise<RxDocumentData<JournalEntry>[]> {
-  const schema = db.journal.schema.jsonSchema;
-  const filled = normalizeMangoQuery(schema, {
-    ...query,
-    selector: { ...(query.selector ?? {}), _deleted: { $eq: false } },
-  } as MangoQuery<RxDocumentData<JournalEntry>>);
-  const result = await db.journal.storageInstance.query(prepareQuery(schema, filled));
-  return result.documents;
-}
-
 /**
  * The end of this desk's chain. Ids sort by the time they were made, so the
  * desk's newest entries by id hold its last link; a few are read in case the
  * clock was set back between runs.
  */
 export async function loadChainHead(db: PunchcardDatabase, deskId: string): Promise<ChainHead> {
-  const newest = await rawQuery(db, chainHeadQuery(deskId));
+  const newest = await queryJournalDocuments(db, chainHeadQuery(deskId));
   let head = CHAIN_START;
   for (const doc of newest) {
     if (doc.chain && doc.chain.seq > head.seq) head = { seq: doc.chain.seq, hash: doc.chain.hash };

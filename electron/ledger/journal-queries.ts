@@ -36,11 +36,14 @@ export function plainEntry(doc: RxDocumentData<JournalEntry> | JournalEntry): Jo
   };
 }
 
-/** Run a query on the journal's storage (live documents only). */
-export async function queryJournal(
+/**
+ * Run a query on the journal's storage (live documents only), as stored: with the
+ * store's own fields and the entry's chain link, which plainEntry leaves out.
+ */
+export async function queryJournalDocuments(
   db: PunchcardDatabase,
   query: MangoQuery<JournalEntry>,
-): Promise<JournalEntry[]> {
+): Promise<RxDocumentData<JournalEntry>[]> {
   const collection = db.journal;
   const schema = collection.schema.jsonSchema;
   const filled = normalizeMangoQuery(schema, {
@@ -48,7 +51,15 @@ export async function queryJournal(
     selector: { ...(query.selector ?? {}), _deleted: { $eq: false } },
   } as MangoQuery<RxDocumentData<JournalEntry>>);
   const result = await collection.storageInstance.query(prepareQuery(schema, filled));
-  return result.documents.map(plainEntry);
+  return result.documents;
+}
+
+/** Run a query on the journal's storage (live documents only): the plain entries. */
+export async function queryJournal(
+  db: PunchcardDatabase,
+  query: MangoQuery<JournalEntry>,
+): Promise<JournalEntry[]> {
+  return (await queryJournalDocuments(db, query)).map(plainEntry);
 }
 
 /** Entries that name the patient, as the patient or as the other side of a transfer. */
