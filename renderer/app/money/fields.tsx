@@ -5,6 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { Funder } from '../../../shared/catalog/catalog.ts';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/ledger/index.ts';
+import { FieldNotes, fieldNoteIds } from '../ui/FieldNotes.tsx';
 import { METHOD_LABELS, REASON_CODES } from './labels.ts';
 
 export function SelectField(props: {
@@ -17,8 +18,7 @@ export function SelectField(props: {
   error?: string | undefined;
 }) {
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const notes = fieldNoteIds(id, props.hint, props.error);
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={id}>{props.label}</label>
@@ -28,24 +28,12 @@ export function SelectField(props: {
         class="select"
         value={props.value}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={
-          [props.hint ? hintId : '', props.error ? errorId : ''].filter(Boolean).join(' ') ||
-          undefined
-        }
+        aria-describedby={notes.describedBy}
         onChange={(event) => props.onChange(event.currentTarget.value)}
       >
         {props.children}
       </select>
-      {props.hint ? (
-        <small id={hintId} class="field__hint">
-          {props.hint}
-        </small>
-      ) : null}
-      {props.error ? (
-        <small id={errorId} class="field__error" role="alert">
-          {props.error}
-        </small>
-      ) : null}
+      <FieldNotes ids={notes} hint={props.hint} error={props.error} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import type { Patient } from '../../../shared/patients/patient.ts';
 import { searchNeedle } from '../../../shared/patients/search-text.ts';
 import { useServices } from '../services.ts';
 import { useObservable } from '../use-observable.ts';
+import { FieldNotes, fieldNoteIds } from '../ui/FieldNotes.tsx';
 import './patient-picker.css';
 
 const LIMIT = 8;
@@ -69,7 +70,7 @@ export function PatientPicker(props: PatientPickerProps) {
     setOpen(false);
   };
   const listId = `${id}-list`;
-  const errorId = `${id}-error`;
+  const notes = fieldNoteIds(id, undefined, props.error);
   const showList = open && options.length > 0;
 
   return (
@@ -90,7 +91,7 @@ export function PatientPicker(props: PatientPickerProps) {
         aria-controls={listId}
         aria-activedescendant={showList && options[active] ? `${id}-${active}` : undefined}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
+        aria-describedby={notes.describedBy}
         placeholder="Type a name, phone or date of birth"
         value={typed}
         onInput={(event) => {
@@ -152,11 +153,7 @@ export function PatientPicker(props: PatientPickerProps) {
           </li>
         ))}
       </ul>
-      {props.error ? (
-        <small id={errorId} class="field__error" role="alert">
-          {props.error}
-        </small>
-      ) : null}
+      <FieldNotes ids={notes} error={props.error} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // never disagree about a cent. Figures are right-aligned with tabular digits.
 import { useId } from 'preact/hooks';
 import { parseAmount } from '../../../shared/money.ts';
+import { FieldNotes, fieldNoteIds } from './FieldNotes.tsx';
 
 export interface MoneyFieldProps {
   label: string;
@@ -38,8 +39,7 @@ export function MoneyField(props: MoneyFieldProps) {
   const id = useId();
   const problem =
     props.error ?? moneyProblem(props.value, props.currency, props.optional ?? false, props.check);
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
+  const notes = fieldNoteIds(id, props.hint, problem);
   return (
     <div class={problem ? 'field field--money field--invalid' : 'field field--money'}>
       <label for={id}>{props.label}</label>
@@ -55,23 +55,11 @@ export function MoneyField(props: MoneyFieldProps) {
           value={props.value}
           disabled={props.disabled}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={
-            [props.hint ? hintId : '', problem ? errorId : ''].filter(Boolean).join(' ') ||
-            undefined
-          }
+          aria-describedby={notes.describedBy}
           onInput={(event) => props.onInput(event.currentTarget.value)}
         />
       </div>
-      {props.hint ? (
-        <small id={hintId} class="field__hint">
-          {props.hint}
-        </small>
-      ) : null}
-      {problem ? (
-        <small id={errorId} class="field__error" role="alert">
-          {problem}
-        </small>
-      ) : null}
+      <FieldNotes ids={notes} hint={props.hint} error={problem} />
     </div>
   );
 }

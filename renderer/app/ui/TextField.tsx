@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { FieldNotes, fieldNoteIds } from './FieldNotes.tsx';
 
 export interface TextFieldProps {
   label: string;
@@ -16,11 +17,7 @@ export interface TextFieldProps {
 /** A labelled input with its message beside it, announced to screen readers. */
 export function TextField(props: TextFieldProps) {
   const id = useId();
-  const messageId = `${id}-message`;
-  const hintId = `${id}-hint`;
-  const describedBy = [props.hint ? hintId : '', props.error ? messageId : '']
-    .filter(Boolean)
-    .join(' ');
+  const notes = fieldNoteIds(id, props.hint, props.error);
   return (
     <div class={props.error ? 'field field--invalid' : 'field'}>
       <label for={id}>
@@ -35,20 +32,11 @@ export function TextField(props: TextFieldProps) {
         required={props.required}
         autoFocus={props.autoFocus}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={notes.describedBy}
         onInput={(event) => props.onInput(event.currentTarget.value)}
         onBlur={props.onBlur}
       />
-      {props.hint ? (
-        <small id={hintId} class="field__hint">
-          {props.hint}
-        </small>
-      ) : null}
-      {props.error ? (
-        <small id={messageId} class="field__error" role="alert">
-          {props.error}
-        </small>
-      ) : null}
+      <FieldNotes ids={notes} hint={props.hint} error={props.error} />
     </div>
   );
 }
